@@ -1,0 +1,22 @@
+package zkstore.cli;
+
+import zkstore.jute.FormatException;
+
+/** One-line descriptions of on-disk problems: file, offset, zxid, then what was wrong. */
+public final class Problems {
+  private Problems() {}
+
+  /** {@code <file> offset N (0x..) zxid 0x..: <detail>}, leaving out what is unknown. */
+  public static String describe(FormatException f) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(f.file() == null ? "<input>" : f.file());
+    if (f.offset() >= 0) {
+      sb.append(" offset ").append(f.offset());
+    }
+    if (f.zxid() != null) {
+      sb.append(" zxid 0x").append(Long.toHexString(f.zxid()));
+    }
+    sb.append(": ").append(f.detail());
+    return sb.toString();
+  }
+}

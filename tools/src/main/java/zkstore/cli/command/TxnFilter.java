@@ -1,0 +1,103 @@
+package zkstore.cli.command;
+
+import java.util.List;
+import picocli.CommandLine.Option;
+import zkstore.cli.format.Hex;
+import zkstore.record.CheckVersionTxn;
+import zkstore.record.CreateContainerTxn;
+import zkstore.record.CreateTtlTxn;
+import zkstore.record.CreateTxn;
+import zkstore.record.DeleteTxn;
+import zkstore.record.MultiTxn;
+import zkstore.record.OpCode;
+import zkstore.record.SetAclTxn;
+import zkstore.record.SetDataTxn;
+import zkstore.record.SubTxn;
+import zkstore.record.TxnBody;
+import zkstore.record.TxnRecord;
+
+/** The txn filters of {@code log dump}: zxid range, session, path prefix, op type (all must match). */
+final class TxnFilter {
+  @Option(names = "--from-zxid", paramLabel = "Z", description = "Only txns with zxid >= Z (hex 0x.. or decimal).")
+  String fromZxid;
+
+  @Option(names = "--to-zxid", paramLabel = "Z", description = "Only txns with zxid <= Z.")
+  String toZxid;
+
+  @Option(names = "--session", paramLabel = "ID", description = "Only txns of this session (0x.. or decimal).")
+  String session;
+
+  @Option(names = "--path", paramLabel = "PREFIX", description = "Only txns touching a path starting with PREFIX (multi: any op).")
+  String pathPrefix;
+
+  @Option(names = "--type", paramLabel = "OP", split = ",",
+      description = "Only these ops, by ZooKeeper's names (create, create2, setData, multi, closeSession, ...); a multi matches when any op does.")
+  List<String> types;
+
+  long from() {
+    return fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid);
+  }
+
+  long to() {
+    return toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid);
+  }
+
+  boolean matches(TxnRecord rec) {
+    long zxid = rec.header().zxid();
+    if (zxid < from() || zxid > to()) {
+      return false;
+    }
+    if (session != null && rec.header().clientId() != Hex.parse(session)) {
+      return false;
+    }
+    if (types != null && !types.isEmpty() && !typeMatches(rec)) {
+      return false;
+    }
+    return pathPrefix == null || pathMatches(rec.body());
+  }
+
+  private boolean typeMatches(TxnRecord rec) {
+    if (types.contains(OpCode.name(rec.header().type()))) {
+      return true;
+    }
+    if (rec.body() instanceof MultiTxn m) {
+      for (SubTxn t : m.txns()) {
+        if (types.contains(OpCode.name(t.type()))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean pathMatches(TxnBody body) {
+    if (body instanceof MultiTxn m) {
+      return m.txns().stream().anyMatch(t -> pathMatches(t.body()));
+    }
+    if (body instanceof zkstore.record.CloseSessionTxn c) {
+      return c.paths2Delete() != null && c.paths2Delete().stream().anyMatch(p -> p.startsWith(pathPrefix));
+    }
+    String p = pathOf(body);
+    return p != null && p.startsWith(pathPrefix);
+  }
+
+  /** The path a body acts on, or null for bodies without one. */
+  static String pathOf(TxnBody body) {
+    if (body instanceof CreateTxn c) {
+      return c.path();
+    } else if (body instanceof CreateContainerTxn c) {
+      return c.path();
+    } else if (body instanceof CreateTtlTxn c) {
+      return c.path();
+    } else if (body instanceof DeleteTxn d) {
+      return d.path();
+    } else if (body instanceof SetDataTxn s) {
+      return s.path();
+    } else if (body instanceof SetAclTxn s) {
+      return s.path();
+    } else if (body instanceof CheckVersionTxn c) {
+      return c.path();
+    }
+    return null;
+  }
+}

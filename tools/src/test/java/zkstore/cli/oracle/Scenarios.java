@@ -1,0 +1,59 @@
+package zkstore.cli.oracle;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Data directories written by the real ZooKeeper, with every txn type, several snapshots and logs. */
+public final class Scenarios {
+  private Scenarios() {}
+
+  /**
+   * Sessions, persistent/ephemeral/sequential/container/TTL nodes, setData with binary data, setACL,
+   * deletes, multi (ok and failed), an error entry, a closed session; snapshots after zxids 0, 12 and 24
+   * so the logs split into log.1, log.d and log.19 (last zxid 0x24).
+   */
+  public static long standard(Path dir) throws IOException {
+    try (ZkDataDirWriter w = new ZkDataDirWriter(dir)) {
+      w.snapshot();
+      long s1 = w.createSession(0x10000059bb80000L, 30000);
+      long s2 = w.createSession(0x10000059bb80001L, 10000);
+      w.createPlain(s1, "/app", "config");
+      w.create(s1, "/app/ephemeral", "e1", ZkDataDirWriter.OPEN, true, false);
+      w.create(s1, "/app/seq-", "s", ZkDataDirWriter.OPEN, false, true);
+      w.create(s1, "/app/seq-", "s", ZkDataDirWriter.OPEN, false, true);
+      w.createContainer(s1, "/locks");
+      w.create(s2, "/locks/lock-", null, ZkDataDirWriter.OPEN, true, true);
+      w.createTtl(s1, "/ttl", "lease", 60_000);
+      w.setData(s1, "/app", new byte[] {0, 1, 2, (byte) 0xff, (byte) 0x80, 'x'});
+      w.setAcl(s1, "/app", ZkDataDirWriter.DIGEST);
+      w.error(s1, -110);
+      w.snapshot();
+      w.multi(s1, "/app", "m1", "multi,data");
+      w.failedMulti(s2);
+      w.create(s2, "/unicode-\u00e9\u4e2d", "\u00e9t\u00e9", ZkDataDirWriter.OPEN, false, false);
+      w.delete(s1, "/app/seq-0000000001");
+      w.createPlain(s1, "/big", "x".repeat(3000));
+      w.closeSession(s2);
+      w.deleteContainer("/locks");
+      w.setData(s1, "/app/m1", null);
+      w.createPlain(s1, "/app/m1/deep", "d");
+      w.createPlain(s1, "/app/m1/deep/er", "e");
+      w.create(s1, "/app/ephemeral2", "e2", ZkDataDirWriter.OPEN, true, false);
+      w.setData(s1, "/ttl", "renewed".getBytes());
+      w.snapshot();
+      long s3 = w.createSession(0x20000059bb80002L, 5000);
+      w.createPlain(s3, "/after", "snap");
+      w.setData(s3, "/after", "v2".getBytes());
+      w.delete(s3, "/after");
+      w.createPlain(s3, "/last", "1");
+      w.setData(s3, "/last", "2".getBytes());
+      w.setData(s3, "/last", "3".getBytes());
+      w.createPlain(s3, "/last/a", "");
+      w.createPlain(s3, "/last/b", "b");
+      w.setData(s1, "/app/m1/deep", "dd".getBytes());
+      w.setData(s1, "/app/m1/deep/er", "ee".getBytes());
+      w.closeSession(s3);
+      return w.zxid();
+    }
+  }
+}

@@ -1,0 +1,260 @@
+package zkstore.txnlog;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.zip.Adler32;
+
+/**
+ * Walks the entries of one log file, verifying each frame (length, end byte, Adler32). A bad frame is
+ * classified: if no valid frame follows it in the file it is a {@link TornTail}, otherwise
+ * {@link Corruption}. A zero length followed only by zeros is the end of the file.
+ */
+final class FileScanner implements Closeable {
+  private static final int ZERO_BLOCK = 64 * 1024;
+  private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(ZERO_BLOCK).asReadOnlyBuffer();
+
+  private final LogFile file;
+  private final String name;
+  private final int maxPayload;
+  private final MappedRegion region;
+  private final long size;
+  private final Adler32 adler = new Adler32();
+  private long next;
+  private long entryOffset = -1;
+  private int payloadLength;
+  private long zxid;
+  private long lastValidZxid = -1;
+  private LogDamage damage;
+  private boolean done;
+
+  FileScanner(LogFile file, int maxPayload) throws IOException {
+    this.file = file;
+    this.name = file.name();
+    this.maxPayload = maxPayload;
+    this.region = new MappedRegion(file.path());
+    this.size = region.size();
+    checkHeader();
+  }
+
+  private void checkHeader() throws IOException {
+    next = LogFormat.HEADER_SIZE;
+    if (size == 0) {
+      done = true;
+      return;
+    }
+    if (size < LogFormat.HEADER_SIZE) {
+      damage = new TornTail(name, 0, null, -1, "file is " + size + " bytes, shorter than its 16-byte header");
+      done = true;
+      return;
+    }
+    ByteBuffer b = region.cover(0, LogFormat.HEADER_SIZE);
+    int magic = b.getInt(region.index(0));
+    if (magic != LogFormat.MAGIC) {
+      if (allZero(0, size)) {
+        damage = new TornTail(name, 0, null, -1, "file holds only zeros, its header was never written");
+      } else {
+        damage = new Corruption(name, 0, null, "magic", hex(LogFormat.MAGIC), hex(magic));
+      }
+      done = true;
+    }
+  }
+
+  /** Moves to the next valid entry; false at the end of the file or at damage (see {@link #damage()}). */
+  boolean next() throws IOException {
+    if (done) {
+      return false;
+    }
+    long o = next;
+    if (o + LogFormat.FRAME_PREFIX > size) {
+      return end(o, "checksum and length", "12 bytes", (size - o) + " bytes before the end of the file");
+    }
+    ByteBuffer b = region.cover(o, LogFormat.FRAME_PREFIX);
+    int i = region.index(o);
+    long checksum = b.getLong(i);
+    int len = b.getInt(i + 8);
+    if (len == 0) {
+      if (checksum == 0 && allZero(o, size)) {
+        done = true;
+        return false;
+      }
+      return fail(o, "length", "a payload length above 0", "0 followed by non-zero bytes");
+    }
+    if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload) {
+      return fail(o, "length", "32 to " + maxPayload, Integer.toString(len));
+    }
+    if (o + LogFormat.frameSize(len) > size) {
+      return fail(o, "length", "at most " + (size - o - LogFormat.FRAME_OVERHEAD) + " (bytes left in the file)",
+          Integer.toString(len));
+    }
+    b = region.cover(o, (int) LogFormat.frameSize(len));
+    i = region.index(o);
+    byte eor = b.get(i + LogFormat.FRAME_PREFIX + len);
+    if (eor != LogFormat.END_OF_RECORD) {
+      return fail(o, "end-of-record byte", hex8(LogFormat.END_OF_RECORD), hex8(eor));
+    }
+    long actual = adler(b, i + LogFormat.FRAME_PREFIX, len);
+    if (actual != checksum) {
+      return fail(o, "checksum", "0x" + Long.toHexString(actual) + " (Adler32 of the payload)",
+          "0x" + Long.toHexString(checksum));
+    }
+    entryOffset = o;
+    payloadLength = len;
+    zxid = b.getLong(i + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD);
+    next = o + LogFormat.frameSize(len);
+    lastValidZxid = zxid;
+    return true;
+  }
+
+  private long adler(ByteBuffer b, int from, int len) {
+    ByteBuffer view = b.duplicate();
+    view.limit(from + len).position(from);
+    adler.reset();
+    adler.update(view);
+    return adler.getValue();
+  }
+
+  private boolean end(long o, String field, String expected, String actual) throws IOException {
+    if (allZero(o, size)) {
+      done = true;
+      return false;
+    }
+    return fail(o, field, expected, actual);
+  }
+
+  private boolean fail(long o, String field, String expected, String actual) throws IOException {
+    done = true;
+    Long claimed = claimedZxid(o);
+    if (validFrameAfter(o)) {
+      damage = new Corruption(name, o, claimed, field, expected, actual);
+    } else {
+      damage = new TornTail(name, o, claimed, lastValidZxid, field + " expected " + expected + ", found " + actual);
+    }
+    return false;
+  }
+
+  private Long claimedZxid(long o) throws IOException {
+    long at = o + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD;
+    if (at + 8 > size) {
+      return null;
+    }
+    ByteBuffer b = region.cover(at, 8);
+    long z = b.getLong(region.index(at));
+    return z == 0 ? null : z;
+  }
+
+  /** Whether a complete, checksum-valid frame starts anywhere after {@code o}. */
+  private boolean validFrameAfter(long o) throws IOException {
+    long last = lastNonZero(o + 1);
+    for (long p = o + 1; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= size && p <= last; p++) {
+      ByteBuffer b = region.cover(p, LogFormat.FRAME_PREFIX);
+      int i = region.index(p);
+      if (b.getInt(i) != 0) {
+        continue; // an Adler32 held in a long has a zero upper half
+      }
+      int len = b.getInt(i + 8);
+      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > size) {
+        continue;
+      }
+      b = region.cover(p, (int) LogFormat.frameSize(len));
+      i = region.index(p);
+      if (b.get(i + LogFormat.FRAME_PREFIX + len) != LogFormat.END_OF_RECORD) {
+        continue;
+      }
+      if (adler(b, i + LogFormat.FRAME_PREFIX, len) == b.getLong(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The offset of the last non-zero byte at or after {@code from}, or {@code from - 1} if there is none. */
+  private long lastNonZero(long from) throws IOException {
+    long end = size;
+    while (end > from) {
+      long start = Math.max(from, end - ZERO_BLOCK);
+      int len = (int) (end - start);
+      ByteBuffer b = region.cover(start, len);
+      int i = region.index(start);
+      ByteBuffer view = b.duplicate();
+      view.limit(i + len).position(i);
+      if (view.mismatch(ZEROS.duplicate().limit(len)) != -1) {
+        for (int k = i + len - 1; k >= i; k--) {
+          if (b.get(k) != 0) {
+            return start + (k - i);
+          }
+        }
+      }
+      end = start;
+    }
+    return from - 1;
+  }
+
+  private boolean allZero(long from, long to) throws IOException {
+    long o = from;
+    while (o < to) {
+      int len = (int) Math.min(ZERO_BLOCK, to - o);
+      ByteBuffer b = region.cover(o, len);
+      int i = region.index(o);
+      ByteBuffer view = b.duplicate();
+      view.limit(i + len).position(i);
+      if (view.mismatch(ZEROS.duplicate().limit(len)) != -1) {
+        return false;
+      }
+      o += len;
+    }
+    return true;
+  }
+
+  /** The current entry's payload, a view valid until the next call. */
+  ByteBuffer payload() throws IOException {
+    ByteBuffer b = region.cover(entryOffset, (int) LogFormat.frameSize(payloadLength));
+    int i = region.index(entryOffset) + LogFormat.FRAME_PREFIX;
+    ByteBuffer view = b.duplicate();
+    view.limit(i + payloadLength).position(i);
+    return view;
+  }
+
+  LogFile file() {
+    return file;
+  }
+
+  long entryOffset() {
+    return entryOffset;
+  }
+
+  int payloadLength() {
+    return payloadLength;
+  }
+
+  long zxid() {
+    return zxid;
+  }
+
+  /** Offset just after the current (last valid) entry. */
+  long endOfEntries() {
+    return next;
+  }
+
+  long lastValidZxid() {
+    return lastValidZxid;
+  }
+
+  /** Damage that ended the file early, or null. */
+  LogDamage damage() {
+    return damage;
+  }
+
+  @Override
+  public void close() throws IOException {
+    region.close();
+  }
+
+  private static String hex(int v) {
+    return "0x" + Integer.toHexString(v);
+  }
+
+  private static String hex8(byte v) {
+    return String.format("0x%02x", v & 0xff);
+  }
+}

@@ -1,0 +1,158 @@
+package zkstore.txnlog;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.Adler32;
+import zkstore.jute.JuteWriter;
+
+/**
+ * Writes entries into one log file through a memory mapping of its preallocated tail. Growth follows
+ * ZooKeeper's padding rule (so files match its byte for byte) but reserves real blocks first; the payload
+ * and end byte are stored before the checksum and length, so a reader never sees a length whose bytes
+ * are not there yet.
+ */
+final class SegmentWriter {
+  private static final long MAX_WINDOW = 1L << 30;
+
+  private final Path path;
+  private final long firstZxid;
+  private final FileChannel channel;
+  private final Preallocator preallocator;
+  private final long step;
+  private final int threshold;
+  private final Adler32 adler = new Adler32();
+  private MappedByteBuffer map;
+  private long mapBase;
+  private long mapEnd;
+  private long position;
+  private long paddedSize;
+  private long allocated;
+
+  private SegmentWriter(Path path, long firstZxid, FileChannel channel, Preallocator preallocator, long step,
+      int threshold) {
+    this.path = path;
+    this.firstZxid = firstZxid;
+    this.channel = channel;
+    this.preallocator = preallocator;
+    this.step = step;
+    this.threshold = threshold;
+  }
+
+  /** Creates {@code log.<firstZxid>} (it must not exist) and writes its header. */
+  static SegmentWriter create(Path dir, long firstZxid, TxnLogConfig config, Preallocator preallocator)
+      throws IOException {
+    Path path = dir.resolve(LogFormat.fileName(firstZxid));
+    FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    try {
+      ByteBuffer header = ByteBuffer.wrap(LogFormat.headerBytes());
+      while (header.hasRemaining()) {
+        ch.write(header, header.position());
+      }
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
+    SegmentWriter w = new SegmentWriter(path, firstZxid, ch, preallocator, config.preallocBytes(),
+        config.preallocThresholdBytes());
+    w.position = LogFormat.HEADER_SIZE;
+    w.paddedSize = LogFormat.HEADER_SIZE;
+    w.allocated = LogFormat.HEADER_SIZE;
+    return w;
+  }
+
+  /** Appends one frame holding {@code payload[off, off+len)}. */
+  void append(byte[] payload, int off, int len) throws IOException {
+    int at = reserve(len);
+    map.put(at + LogFormat.FRAME_PREFIX, payload, off, len);
+    adler.reset();
+    adler.update(payload, off, len);
+    seal(at, len, adler.getValue());
+  }
+
+  /** Appends one frame whose payload is what {@code encoded} holds. */
+  void append(JuteWriter encoded) throws IOException {
+    int len = encoded.size();
+    int at = reserve(len);
+    ByteBuffer view = map.duplicate();
+    view.position(at + LogFormat.FRAME_PREFIX);
+    encoded.writeTo(view);
+    view.position(at + LogFormat.FRAME_PREFIX).limit(at + LogFormat.FRAME_PREFIX + len);
+    adler.reset();
+    adler.update(view);
+    seal(at, len, adler.getValue());
+  }
+
+  private int reserve(int len) throws IOException {
+    long frame = LogFormat.frameSize(len);
+    if (position + threshold >= paddedSize) {
+      paddedSize = position > paddedSize ? ((position + step) / step) * step : paddedSize + step;
+    }
+    long needed = Math.max(paddedSize, position + frame);
+    if (needed > allocated) {
+      preallocator.extend(path, channel, allocated, needed);
+      allocated = needed;
+    }
+    if (map == null || position + frame > mapEnd) {
+      remap();
+    }
+    return (int) (position - mapBase);
+  }
+
+  private void seal(int at, int len, long checksum) {
+    map.put(at + LogFormat.FRAME_PREFIX + len, LogFormat.END_OF_RECORD);
+    map.putLong(at, checksum);
+    map.putInt(at + 8, len);
+    position += LogFormat.frameSize(len);
+  }
+
+  private void remap() throws IOException {
+    unmap();
+    long length = Math.min(allocated - position, MAX_WINDOW);
+    map = channel.map(FileChannel.MapMode.READ_WRITE, position, length);
+    mapBase = position;
+    mapEnd = position + length;
+  }
+
+  private void unmap() {
+    MappedByteBuffer m = map;
+    map = null;
+    Unmapper.unmap(m);
+  }
+
+  /** Releases the mapping; the channel stays open until {@link #closeChannel()} so it can still be forced. */
+  void release() {
+    unmap();
+  }
+
+  /** fdatasync of the file: covers every byte written through any mapping of it. */
+  void force() throws IOException {
+    channel.force(false);
+  }
+
+  void closeChannel() throws IOException {
+    channel.close();
+  }
+
+  Path path() {
+    return path;
+  }
+
+  long firstZxid() {
+    return firstZxid;
+  }
+
+  /** Bytes of header and entries written so far. */
+  long position() {
+    return position;
+  }
+
+  /** The file's length on disk, preallocation included. */
+  long allocated() {
+    return allocated;
+  }
+}

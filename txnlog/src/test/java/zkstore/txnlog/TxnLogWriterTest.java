@@ -1,0 +1,147 @@
+package zkstore.txnlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zkstore.record.TxnCodec;
+import zkstore.record.TxnRecord;
+
+class TxnLogWriterTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void appendedTxnsReadBackEqualAcrossRollsAndFiles() throws Exception {
+    Random rnd = new Random(Txns.seed("appendedTxnsReadBackEqualAcrossRollsAndFiles"));
+    List<TxnRecord> txns = Txns.random(rnd, 1, 3000);
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withRollSizeBytes(200_000);
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      for (int i = 0; i < txns.size(); i++) {
+        if (i % 2 == 0) {
+          w.append(txns.get(i));
+        } else {
+          w.appendEncoded(TxnCodec.encodePayload(txns.get(i)));
+        }
+        if (i % 7 == 0) {
+          w.commit();
+        }
+        if (i == 1000) {
+          w.roll();
+        }
+      }
+      w.commit();
+      assertEquals(3000, w.lastZxid());
+    }
+    assertTrue(LogFiles.list(dir).size() > 3, "size limit and roll made several files");
+    assertEquals(txns, Txns.readAll(dir, 1));
+    assertEquals(txns.subList(1999, 3000), Txns.readAll(dir, 2000));
+    assertEquals(3000, LastLoggedZxid.find(dir));
+  }
+
+  @Test
+  void filesAreNamedByFirstZxidAndStartWithTheZooKeeperHeader() throws Exception {
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir))) {
+      w.append(Txns.setData(0x1f, 100));
+      w.commit();
+    }
+    Path f = dir.resolve("log.1f");
+    byte[] bytes = Files.readAllBytes(f);
+    assertEquals("5a4b4c470000000200000000000000000", hex(bytes, 16) + "0");
+    assertEquals(16 + 64 * 1024, bytes.length, "first growth makes the file 16 + one step, as ZooKeeper does");
+  }
+
+  @Test
+  void reopenedWriterContinuesInANewFileAfterTheLastValidTxn() throws Exception {
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir);
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      for (long z = 1; z <= 10; z++) {
+        w.append(Txns.setData(z, 100));
+      }
+      w.commit();
+    }
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      assertEquals(10, w.lastZxid());
+      assertNull(w.currentFile());
+      assertThrows(IllegalArgumentException.class, () -> w.append(Txns.setData(10, 1)));
+      w.append(Txns.setData(11, 100));
+      w.commit();
+      assertEquals(dir.resolve("log.b"), w.currentFile());
+    }
+    assertEquals(List.of("log.1", "log.b"), LogFiles.list(dir).stream().map(LogFile::name).toList());
+    try (TxnLogReader r = TxnLogReader.open(dir, 1)) {
+      int n = 0;
+      while (r.next()) {
+        n++;
+      }
+      assertEquals(11, n);
+      assertInstanceOf(CleanEnd.class, r.outcome());
+    }
+  }
+
+  @Test
+  void concurrentCommittersShareForces() throws Exception {
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir);
+    AtomicLong zxid = new AtomicLong();
+    int threads = 4;
+    int perThread = 200;
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      ExecutorService pool = Executors.newFixedThreadPool(threads);
+      List<Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        fs.add(pool.submit(() -> {
+          for (int i = 0; i < perThread; i++) {
+            synchronized (zxid) {
+              w.append(Txns.setData(zxid.incrementAndGet(), 100));
+            }
+            w.commit();
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+      pool.shutdown();
+      assertTrue(w.forceCount() <= threads * perThread);
+      System.out.println("commits " + threads * perThread + ", forces " + w.forceCount());
+    }
+    assertEquals(threads * perThread, Txns.readAll(dir, 1).size());
+  }
+
+  @Test
+  void largeTxnsBeyondThePreallocationStepAreWrittenWhole() throws Exception {
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withPreallocBytes(8192);
+    List<TxnRecord> txns = new ArrayList<>();
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      for (long z = 1; z <= 20; z++) {
+        TxnRecord t = Txns.setData(z, (int) (z % 3 == 0 ? 1_000_000 : 50));
+        txns.add(t);
+        w.append(t);
+      }
+      w.commit();
+    }
+    assertEquals(txns, Txns.readAll(dir, 1));
+  }
+
+  static String hex(byte[] b, int n) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      sb.append(String.format("%02x", b[i]));
+    }
+    return sb.toString();
+  }
+}
