@@ -42,6 +42,11 @@ public final class ZkOracle {
     });
   }
 
+  /** What {@code SnapshotRecursiveSummary FILE PATH DEPTH} prints. */
+  public static synchronized String recursiveSummary(Path snap, String start, int depth) throws Exception {
+    return captureStdout(() -> new org.apache.zookeeper.server.SnapshotRecursiveSummary().run(snap.toString(), start, depth));
+  }
+
   /** What {@code SnapshotFormatter FILE} prints. */
   public static synchronized String snapshotFormatter(Path snap) throws Exception {
     return captureStdout(() -> new SnapshotFormatter().run(snap.toString(), false, false));
