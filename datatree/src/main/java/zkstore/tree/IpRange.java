@@ -1,14 +1,20 @@
 package zkstore.tree;
 
-/** IPv4/IPv6 addresses and "address/bits" ranges as ZooKeeper's ip scheme reads them. */
+/**
+ * IPv4/IPv6 addresses and "address/bits" ranges as ZooKeeper's ip scheme reads them. ZooKeeper 3.9.3
+ * itself only understands IPv4 (an IPv6 id is invalid there, so no ZooKeeper-made tree holds one);
+ * matching also accepts IPv6 as an extension, while {@link #valid} keeps ZooKeeper's IPv4-only rule
+ * so that prepared txns stay what ZooKeeper would log.
+ */
 final class IpRange {
 
     private IpRange() {
     }
 
+    /** ZooKeeper 3.9.3's isValid: IPv4 address or IPv4 range only (it rejects IPv6 ids). */
     static boolean valid(String expr) {
         String[] parts = expr.split("/", 2);
-        byte[] addr = bytes(parts[0]);
+        byte[] addr = v4(parts[0]);
         if (addr == null) {
             return false;
         }
