@@ -1,0 +1,130 @@
+package zkstore.tree;
+
+/**
+ * Open-addressing (linear probing) index from a full path to its node. It stores only node
+ * references; a hit is confirmed by walking the candidate's parent chain against the path's
+ * components, so no path strings are kept. Used by the writer thread only.
+ */
+final class PathIndex {
+
+    private ZNode[] table = new ZNode[1024];
+    private int size;
+
+    /** Polynomial hash of {@code path[0, len)}; the root ("" or "/") hashes as the empty path. */
+    static int hash(byte[] path, int len) {
+        int h = 0;
+        for (int i = 0; i < len; i++) {
+            h = 31 * h + path[i];
+        }
+        return h;
+    }
+
+    /** Hash of {@code parentHash}'s path extended by "/" and {@code name[off, off+len)}. */
+    static int childHash(int parentHash, byte[] name, int off, int len) {
+        int h = 31 * parentHash + '/';
+        for (int i = off; i < off + len; i++) {
+            h = 31 * h + name[i];
+        }
+        return h;
+    }
+
+    private static int spread(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        return h;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The node whose full path is {@code path[0, len)} (no trailing slash), or null. */
+    ZNode get(byte[] path, int len, int hash) {
+        ZNode[] t = table;
+        int mask = t.length - 1;
+        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+            ZNode n = t[i];
+            if (n == null) {
+                return null;
+            }
+            if (n.pathHash == hash && matches(n, path, len)) {
+                return n;
+            }
+        }
+    }
+
+    private static boolean matches(ZNode node, byte[] path, int len) {
+        int end = len;
+        ZNode n = node;
+        while (n.parent != null) {
+            int nameLen = ZNode.nameLength(n.bytes);
+            int start = end - nameLen;
+            if (start < 1 || path[start - 1] != '/' || !n.nameEquals(path, start, end)) {
+                return false;
+            }
+            end = start - 1;
+            n = n.parent;
+        }
+        return end == 0;
+    }
+
+    void put(ZNode node) {
+        if ((size + 1) * 4L > table.length * 3L) {
+            resize(table.length * 2);
+        }
+        insert(table, node);
+        size++;
+    }
+
+    private static void insert(ZNode[] t, ZNode node) {
+        int mask = t.length - 1;
+        int i = spread(node.pathHash) & mask;
+        while (t[i] != null) {
+            i = (i + 1) & mask;
+        }
+        t[i] = node;
+    }
+
+    void remove(ZNode node) {
+        ZNode[] t = table;
+        int mask = t.length - 1;
+        int i = spread(node.pathHash) & mask;
+        while (t[i] != node) {
+            if (t[i] == null) {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+        t[i] = null;
+        size--;
+        int hole = i;
+        for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
+            int home = spread(t[j].pathHash) & mask;
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                t[hole] = t[j];
+                t[j] = null;
+                hole = j;
+            }
+        }
+        if (table.length > 1024 && size * 8L < table.length) {
+            resize(table.length / 2);
+        }
+    }
+
+    private void resize(int capacity) {
+        ZNode[] fresh = new ZNode[capacity];
+        for (ZNode n : table) {
+            if (n != null) {
+                insert(fresh, n);
+            }
+        }
+        table = fresh;
+    }
+
+    void clear() {
+        table = new ZNode[1024];
+        size = 0;
+    }
+}

@@ -1,0 +1,106 @@
+package zkstore.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import zkstore.jute.FormatException;
+import zkstore.record.Acl;
+import zkstore.record.CreateTxn;
+import zkstore.record.DeleteTxn;
+import zkstore.record.OpCode;
+import zkstore.record.SetDataTxn;
+import zkstore.record.Stat;
+import zkstore.record.StatPersisted;
+import zkstore.record.TxnHeader;
+
+class DataTreeBasicsTest {
+
+    private static TxnHeader header(long session, long zxid, int type) {
+        return new TxnHeader(session, 1, zxid, 1000 + zxid, type);
+    }
+
+    @Test
+    void freshTreeHasSystemNodesAndTheKnownDigest() throws Exception {
+        DataTree t = new DataTree();
+        assertEquals(0x51C6D660L, t.digest());
+        assertEquals(t.recomputeDigest(), t.digest());
+        assertEquals(4, t.nodeCount());
+        assertEquals(-1, t.stat("/zookeeper/config").aversion());
+        assertEquals(Acl.READ_ACL_UNSAFE, t.acl("/zookeeper/config"));
+        assertEquals(1L, t.aclKey("/zookeeper/config"));
+        assertEquals(-1L, t.aclKey("/zookeeper"));
+        assertEquals(0, t.stat("/").cversion());
+    }
+
+    @Test
+    void createSetDataDeleteKeepStatAndDigest() throws Exception {
+        DataTree t = new DataTree();
+        TxnResult r = t.apply(header(5, 1, OpCode.CREATE2),
+                new CreateTxn("/a", "x".getBytes(), Acl.OPEN_ACL_UNSAFE, false, 1), ApplyMode.STRICT);
+        assertTrue(r.ok());
+        Stat s = r.stat();
+        assertEquals(1, s.czxid());
+        assertEquals(1, t.stat("/").cversion());
+        assertEquals(1, t.stat("/").pzxid());
+        t.apply(header(5, 2, OpCode.CREATE), new CreateTxn("/a/b", null, Acl.OPEN_ACL_UNSAFE, true, 1), ApplyMode.STRICT);
+        assertEquals(List.of("b"), t.children("/a"));
+        assertEquals(1, t.ephemerals(5).size());
+        assertNull(t.data("/a/b"));
+        t.apply(header(5, 3, OpCode.SET_DATA), new SetDataTxn("/a", "yy".getBytes(), 1), ApplyMode.STRICT);
+        assertEquals(2, t.stat("/a").dataLength());
+        assertEquals(3, t.stat("/a").mzxid());
+        assertEquals(t.recomputeDigest(), t.digest());
+        TxnResult bad = t.apply(header(5, 4, OpCode.DELETE), new DeleteTxn("/nope"), ApplyMode.STRICT);
+        assertEquals(KeeperCode.NONODE, bad.err());
+        t.apply(header(5, 5, OpCode.DELETE), new DeleteTxn("/a/b"), ApplyMode.STRICT);
+        assertEquals(0, t.stat("/a").numChildren());
+        assertEquals(5, t.stat("/a").pzxid());
+        assertEquals(1, t.stat("/a").cversion());
+        assertEquals(5, t.lastProcessedZxid());
+        assertEquals(t.recomputeDigest(), t.digest());
+    }
+
+    @Test
+    void walkThenLoadRebuildsTheSameTree() throws Exception {
+        DataTree t = new DataTree();
+        long z = 1;
+        for (int i = 0; i < 50; i++) {
+            String p = i % 5 == 0 ? "/n" + i : "/n" + (i - i % 5) + "/c" + i;
+            t.apply(header(7, z++, OpCode.CREATE), new CreateTxn(p, new byte[i], List.of(new Acl(i % 3 + 1,
+                    new zkstore.record.Id("digest", "u" + i % 2 + ":x"))), i % 7 == 0 && i % 5 != 0, -1), ApplyMode.STRICT);
+        }
+        List<NodeRecord> nodes = new ArrayList<>();
+        t.walk(nodes::add);
+        assertEquals(t.nodeCount(), nodes.size());
+        TreeLoader loader = new TreeLoader();
+        t.aclCache().entries().forEach(loader::addAcl);
+        for (NodeRecord n : nodes) {
+            loader.addNode(n.path(), n.data(), n.aclKey(), n.stat());
+        }
+        DataTree back = loader.finish(t.lastProcessedZxid());
+        assertEquals(t.digest(), back.digest());
+        assertEquals(t.ephemerals(), back.ephemerals());
+        assertEquals(t.aclCache().entries(), back.aclCache().entries());
+        List<NodeRecord> again = new ArrayList<>();
+        back.walk(again::add);
+        assertEquals(nodes.size(), again.size());
+        assertNotNull(back.stat("/n5/c7"));
+    }
+
+    @Test
+    void loaderRejectsAChildBeforeItsParent() {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        FormatException e = assertThrows(FormatException.class, () -> {
+            loader.addNode("", new byte[0], -1, zero);
+            loader.addNode("/a/b", new byte[0], -1, zero);
+        });
+        assertTrue(e.getMessage().contains("unable to find parent /a"), e.getMessage());
+    }
+}

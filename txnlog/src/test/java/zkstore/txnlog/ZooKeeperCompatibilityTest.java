@@ -1,0 +1,176 @@
+package zkstore.txnlog;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.zookeeper.server.Request;
+import org.apache.zookeeper.server.TxnLogEntry;
+import org.apache.zookeeper.server.persistence.FileTxnLog;
+import org.apache.zookeeper.server.persistence.TxnLog.TxnIterator;
+import org.apache.zookeeper.server.persistence.Util;
+import org.apache.zookeeper.server.util.SerializeUtils;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zkstore.record.TxnCodec;
+import zkstore.record.TxnRecord;
+
+/** Differential tests against ZooKeeper 3.9.3's own FileTxnLog. */
+class ZooKeeperCompatibilityTest {
+  private static final int ROLL_EVERY = 700;
+
+  @TempDir
+  Path zkDir;
+
+  @TempDir
+  Path ourDir;
+
+  @AfterEach
+  void restoreZooKeeperDefaultPrealloc() {
+    FileTxnLog.setPreallocSize(TxnLogConfig.ZOOKEEPER_PREALLOC_BYTES);
+  }
+
+  @Test
+  void logsWrittenByZooKeeperReadBackWithEveryFieldEqual() throws Exception {
+    List<TxnRecord> txns = Txns.random(new Random(Txns.seed("zkWrites")), 1, 2000);
+    writeWithZooKeeper(zkDir, txns, 64 * 1024, 10);
+    try (TxnLogReader r = TxnLogReader.open(zkDir, 1)) {
+      int i = 0;
+      while (r.next()) {
+        assertEquals(txns.get(i), r.record(), "txn " + i);
+        i++;
+      }
+      assertEquals(txns.size(), i);
+      assertInstanceOf(CleanEnd.class, r.outcome());
+    }
+    assertEquals(txns.subList(1233, txns.size()), Txns.readAll(zkDir, 1234));
+    assertEquals(2000, LastLoggedZxid.find(zkDir));
+  }
+
+  @Test
+  void logsWrittenByZkstoreReadByZooKeeperWithEveryFieldEqual() throws Exception {
+    List<TxnRecord> txns = Txns.random(new Random(Txns.seed("zkstoreWrites")), 1, 2000);
+    writeWithZkstore(ourDir, txns, 64 * 1024, 13);
+    FileTxnLog zk = new FileTxnLog(ourDir.toFile());
+    TxnIterator it = zk.read(1);
+    int i = 0;
+    while (it.getHeader() != null) {
+      byte[] payload = Util.marshallTxnEntry(it.getHeader(), it.getTxn(), it.getDigest());
+      assertEquals(txns.get(i), TxnCodec.decodePayload(payload), "txn " + i);
+      i++;
+      if (!it.next()) {
+        break;
+      }
+    }
+    it.close();
+    assertEquals(txns.size(), i);
+    assertEquals(2000, zk.getLastLoggedZxid());
+    zk.close();
+  }
+
+  @Test
+  void sameTxnsAndPreallocationGiveByteIdenticalFiles() throws Exception {
+    for (long prealloc : new long[] {8192, 64 * 1024}) {
+      Path zk = Files.createTempDirectory(zkDir, "zk");
+      Path ours = Files.createTempDirectory(ourDir, "ours");
+      List<TxnRecord> txns = Txns.random(new Random(Txns.seed("byteIdentical" + prealloc)), 1, 1500);
+      writeWithZooKeeper(zk, txns, prealloc, 1);
+      writeWithZkstore(ours, txns, prealloc, 1);
+      List<LogFile> zkFiles = LogFiles.list(zk);
+      List<LogFile> ourFiles = LogFiles.list(ours);
+      assertEquals(names(zkFiles), names(ourFiles));
+      for (int f = 0; f < zkFiles.size(); f++) {
+        assertArrayEquals(Files.readAllBytes(zkFiles.get(f).path()), Files.readAllBytes(ourFiles.get(f).path()),
+            zkFiles.get(f).name() + " with preallocation " + prealloc);
+      }
+    }
+  }
+
+  /**
+   * ZooKeeper pads from the position of its last commit, zkstore from the position of the last append
+   * (it must never write past its reserved space), so with batched commits the lengths of the zero tails
+   * may differ; every byte up to the shorter length is equal and the rest is zeros.
+   */
+  @Test
+  void batchedCommitsGiveIdenticalBytesUpToTheZeroTail() throws Exception {
+    List<TxnRecord> txns = Txns.random(new Random(Txns.seed("batchedIdentical")), 1, 2000);
+    writeWithZooKeeper(zkDir, txns, 64 * 1024, 10);
+    writeWithZkstore(ourDir, txns, 64 * 1024, 13);
+    List<LogFile> zkFiles = LogFiles.list(zkDir);
+    List<LogFile> ourFiles = LogFiles.list(ourDir);
+    assertEquals(names(zkFiles), names(ourFiles));
+    for (int f = 0; f < zkFiles.size(); f++) {
+      byte[] a = Files.readAllBytes(zkFiles.get(f).path());
+      byte[] b = Files.readAllBytes(ourFiles.get(f).path());
+      int common = Math.min(a.length, b.length);
+      assertArrayEquals(java.util.Arrays.copyOf(a, common), java.util.Arrays.copyOf(b, common), zkFiles.get(f).name());
+      byte[] longer = a.length > b.length ? a : b;
+      for (int i = common; i < longer.length; i++) {
+        assertEquals(0, longer[i], "zero tail at " + i);
+      }
+    }
+  }
+
+  private static List<String> names(List<LogFile> files) {
+    return files.stream().map(LogFile::name).toList();
+  }
+
+  static void writeWithZooKeeper(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery)
+      throws IOException {
+    FileTxnLog.setPreallocSize(prealloc);
+    FileTxnLog log = new FileTxnLog(dir.toFile());
+    for (int i = 0; i < txns.size(); i++) {
+      if (i > 0 && i % ROLL_EVERY == 0) {
+        log.rollLog();
+      }
+      TxnLogEntry e = SerializeUtils.deserializeTxn(TxnCodec.encodePayload(txns.get(i)));
+      Request req = new Request(e.getHeader().getClientId(), e.getHeader().getCxid(), e.getHeader().getType(),
+          e.getHeader(), e.getTxn(), e.getHeader().getZxid());
+      req.setTxnDigest(e.getDigest());
+      log.append(req);
+      if (i % commitEvery == commitEvery - 1) {
+        log.commit();
+      }
+    }
+    log.commit();
+    log.close();
+  }
+
+  static void writeWithZkstore(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery)
+      throws IOException {
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir).withPreallocBytes(prealloc))) {
+      for (int i = 0; i < txns.size(); i++) {
+        if (i > 0 && i % ROLL_EVERY == 0) {
+          w.roll();
+        }
+        w.append(txns.get(i));
+        if (i % commitEvery == commitEvery - 1) {
+          w.commit();
+        }
+      }
+      w.commit();
+    }
+  }
+
+  static List<TxnRecord> readWithZooKeeper(Path dir, long from) throws IOException {
+    List<TxnRecord> out = new ArrayList<>();
+    FileTxnLog zk = new FileTxnLog(dir.toFile());
+    TxnIterator it = zk.read(from);
+    while (it.getHeader() != null) {
+      out.add(TxnCodec.decodePayload(Util.marshallTxnEntry(it.getHeader(), it.getTxn(), it.getDigest())));
+      if (!it.next()) {
+        break;
+      }
+    }
+    it.close();
+    zk.close();
+    return out;
+  }
+}
