@@ -4,20 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import zkstore.jute.FormatException;
-import zkstore.record.Acl;
-import zkstore.snapshot.SnapshotDigest;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.SnapshotNode;
-import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
-import zkstore.snapshot.SnapshotSink;
-import zkstore.tree.DataTree;
-import zkstore.tree.TreeLoader;
+import zkstore.snapshot.TreeSnapshots;
 import zkstore.tree.TreeOptions;
 
-/** The snapshots of a {@code version-2} directory, loaded into {@link DataTree}s with the tree's loader. */
+/** The snapshots of a {@code version-2} directory, loaded into trees through {@link TreeSnapshots}. */
 final class SnapshotDir implements SnapshotStore<TreeHandle> {
   private final Path dir;
   private final TreeOptions treeOptions;
@@ -49,25 +42,7 @@ final class SnapshotDir implements SnapshotStore<TreeHandle> {
 
   @Override
   public Loaded<TreeHandle> load(SnapshotFile file) throws IOException {
-    TreeLoader loader = new TreeLoader(treeOptions);
-    SnapshotReadResult result = reader.read(file, new SnapshotSink() {
-      @Override
-      public void session(long id, int timeoutMs) {
-        loader.addSession(id, timeoutMs);
-      }
-
-      @Override
-      public void aclEntry(long key, List<Acl> acls) {
-        loader.addAcl(key, acls == null ? List.of() : acls);
-      }
-
-      @Override
-      public void node(SnapshotNode node) throws FormatException {
-        loader.addNode(node.path(), node.data(), node.aclKey(), node.stat());
-      }
-    });
-    DataTree tree = loader.finish(file.zxid());
-    SnapshotDigest digest = result.digest();
-    return new Loaded<>(file, new TreeHandle(tree), digest);
+    TreeSnapshots.Loaded loaded = TreeSnapshots.load(file.path(), reader, treeOptions);
+    return new Loaded<>(file, new TreeHandle(loaded.tree()), loaded.result().digest());
   }
 }

@@ -11,6 +11,7 @@ import zkstore.snapshot.SnapshotFiles;
 import zkstore.snapshot.SnapshotWriteOptions;
 import zkstore.snapshot.SnapshotWriteResult;
 import zkstore.snapshot.SnapshotWriter;
+import zkstore.snapshot.TreeSnapshotSource;
 import zkstore.tree.ApplyMode;
 import zkstore.tree.DataTree;
 import zkstore.tree.TreeOptions;
@@ -135,8 +136,8 @@ public final class StorageEngine implements Closeable {
     return snapshotter.writeNow(source());
   }
 
-  private TreeSnapshotSource source() {
-    return new TreeSnapshotSource(tree, writeLock, log::commit);
+  private DurableSnapshotSource source() {
+    return new DurableSnapshotSource(new TreeSnapshotSource(tree), log::commit);
   }
 
   /** Waits until no background snapshot is being written (for tools and tests). */
