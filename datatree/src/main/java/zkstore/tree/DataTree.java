@@ -200,6 +200,11 @@ public final class DataTree {
         return Collections.unmodifiableMap(new TreeMap<>(sessions));
     }
 
+    /** True if the session is open (created by a createSession txn or restored). */
+    public boolean hasSession(long sessionId) {
+        return sessions.containsKey(sessionId);
+    }
+
     /** Registers a session outside a txn (restore from a snapshot's session table). */
     public void putSession(long sessionId, int timeoutMs) {
         sessions.put(sessionId, timeoutMs);

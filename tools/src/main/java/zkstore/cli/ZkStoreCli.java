@@ -87,6 +87,10 @@ public final class ZkStoreCli implements Callable<Integer> {
       err.println(cmd + ": " + Problems.describe(f));
       return ExitCode.UNUSABLE;
     }
+    if (e instanceof zkstore.cli.restore.RestoreRefusedException) {
+      err.println(cmd + ": cannot restore: " + e.getMessage());
+      return ExitCode.PROBLEMS;
+    }
     if (e instanceof NoSuchFileException n) {
       err.println(cmd + ": " + n.getFile() + ": no such file or directory");
       return ExitCode.UNUSABLE;

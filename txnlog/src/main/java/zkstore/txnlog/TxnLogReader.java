@@ -163,6 +163,11 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
     return scanner.entryOffset();
   }
 
+  /** Bytes the current entry's frame takes in its file (payload plus 13). */
+  public long frameLength() {
+    return LogFormat.frameSize(scanner.payloadLength());
+  }
+
   /** The current entry's payload bytes as a read-only view of the mapping, valid until the next call. */
   public ByteBuffer payload() throws IOException {
     return scanner.payload().asReadOnlyBuffer();

@@ -52,6 +52,7 @@ public final class LogDumpCommand extends CliCommand {
     TxnStats tally = stats ? new TxnStats() : null;
     long to = filter.to();
     int result = ExitCode.OK;
+    int foreign = 0;
     long totalBytes = files.stream().mapToLong(LogReading.LogRef::size).sum();
     try (ProgressBar bar = Terminal.progress("log dump", totalBytes, "MiB", 1 << 20)) {
       for (LogReading.LogRef ref : files) {
@@ -88,6 +89,7 @@ public final class LogDumpCommand extends CliCommand {
           }
           problem(zkstore.cli.Problems.describe(bad));
           result = ExitCode.PROBLEMS;
+          foreign++;
           continue;
         }
         if (bar != null) {
@@ -120,7 +122,7 @@ public final class LogDumpCommand extends CliCommand {
       }
       out.flush();
     }
-    return result;
+    return foreign == files.size() ? ExitCode.UNUSABLE : result;
   }
 
   private static String lastGood(LogFileScan scan) {

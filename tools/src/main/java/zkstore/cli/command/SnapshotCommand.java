@@ -2,12 +2,13 @@ package zkstore.cli.command;
 
 import picocli.CommandLine.Command;
 
-/** {@code zkstore snapshot}. */
-@Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Not available yet.")
+/** {@code zkstore snapshot}: commands on snapshot files. */
+@Command(name = "snapshot", description = "Snapshot tools.", mixinStandardHelpOptions = true,
+    subcommands = SnapshotDumpCommand.class)
 public final class SnapshotCommand extends CliCommand {
   @Override
   public Integer call() {
-    problem("not available yet");
+    spec.commandLine().usage(out());
     return zkstore.cli.ExitCode.UNUSABLE;
   }
 }

@@ -6,76 +6,130 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteReader;
+import zkstore.record.FileHeader;
+import zkstore.txnlog.Corruption;
+import zkstore.txnlog.LogFile;
+import zkstore.txnlog.LogFiles;
+import zkstore.txnlog.LogFormat;
+import zkstore.txnlog.ReadOptions;
+import zkstore.txnlog.ReadOutcome;
+import zkstore.txnlog.TornTail;
+import zkstore.txnlog.TxnLogReader;
 
 /**
- * The tools' one door to transaction logs: lists a directory's logs and reads a file through the
- * txnlog module's reader, turning its outcomes into {@link LogEnd}s. The file framing lives in txnlog.
+ * The tools' one door to transaction logs: lists a directory's logs and reads one file at a time through
+ * the txnlog module's {@link TxnLogReader}, turning its outcomes into {@link LogEnd}s. The framing lives in txnlog.
  */
 public final class LogReading {
+  private static final ReadOptions PER_FILE = ReadOptions.defaults().withCheckZxidContinuity(false);
+
   private LogReading() {}
 
-  /** A log file, the zxid its name carries and its size on disk. */
+  /** A log file, the zxid its name carries (-1 if none) and its size on disk. */
   public record LogRef(Path path, long nameZxid, long size) {
     public String name() {
       return path.getFileName().toString();
+    }
+
+    LogFile logFile() {
+      return new LogFile(path, nameZxid);
     }
   }
 
   /** A single file named on the command line (its name need not be {@code log.<hex>}). */
   public static LogRef ref(Path file) throws IOException {
-    long zxid = nameZxid(file.getFileName().toString());
-    return new LogRef(file, zxid, Files.size(file));
+    InputFiles.requireReadableFile(file);
+    return new LogRef(file, LogFormat.zxidOfFileName(file.getFileName().toString()), Files.size(file));
   }
 
   /** Every log file of {@code dir}, oldest first. */
   public static List<LogRef> all(Path dir) throws IOException {
-    return filesFrom(dir, Long.MIN_VALUE);
+    return refs(LogFiles.list(dir));
   }
 
   /** The log files a read from {@code fromZxid} needs, oldest first (ZooKeeper's selection). */
   public static List<LogRef> filesFrom(Path dir, long fromZxid) throws IOException {
-    List<LogRef> refs = new ArrayList<>();
-    try (var stream = Files.newDirectoryStream(dir, "log.*")) {
-      for (Path p : stream) {
-        long z = nameZxid(p.getFileName().toString());
-        if (z != -1 && Files.isRegularFile(p)) {
-          refs.add(new LogRef(p, z, Files.size(p)));
-        }
-      }
-    }
-    refs.sort(java.util.Comparator.comparingLong(LogRef::nameZxid));
-    if (fromZxid == Long.MIN_VALUE) {
-      return refs;
-    }
-    List<LogRef> picked = new ArrayList<>();
-    for (int i = refs.size() - 1; i >= 0; i--) {
-      picked.add(0, refs.get(i));
-      if (refs.get(i).nameZxid() < fromZxid) {
-        break;
-      }
-    }
-    return picked;
+    List<LogFile> files = LogFiles.list(dir);
+    return refs(fromZxid == Long.MIN_VALUE ? files : LogFiles.forReadFrom(files, fromZxid));
   }
 
-  // TODO(cli): replace with zkstore.txnlog.LogFiles / LogFormat.zxidOfFileName once txnlog publishes them.
-  private static long nameZxid(String name) {
-    String[] parts = name.split("\\.");
-    if (parts.length < 2 || !parts[0].equals("log")) {
-      return -1;
+  private static List<LogRef> refs(List<LogFile> files) throws IOException {
+    List<LogRef> refs = new ArrayList<>(files.size());
+    for (LogFile f : files) {
+      refs.add(new LogRef(f.path(), f.nameZxid(), Files.size(f.path())));
     }
-    try {
-      return Long.parseLong(parts[1], 16);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return refs;
   }
 
   /**
-   * Reads one file from its header to its end, handing each entry to {@code visitor}.
+   * Reads one file from its header to its end, handing each entry to {@code visitor}, and says how it ended.
+   * Zxid continuity is not checked here (callers that care compare consecutive zxids).
    *
-   * @throws FormatException when the file is not a ZooKeeper log at all (empty, short or bad magic)
+   * @throws FormatException when the file is not a ZooKeeper log at all (bad magic)
    */
   public static LogFileScan scan(LogRef ref, LogVisitor visitor) throws IOException {
-    throw new UnsupportedOperationException("waiting for the txnlog reader");
+    long count = 0;
+    long first = -1;
+    long last = -1;
+    long end = LogFormat.HEADER_SIZE;
+    FileHeader header = readHeader(ref);
+    if (header != null) {
+      visitor.header(header);
+    }
+    LogEnd outcome;
+    try (TxnLogReader reader = TxnLogReader.ofFiles(List.of(ref.logFile()), Long.MIN_VALUE, PER_FILE)) {
+      try {
+        boolean more = true;
+        while (more && reader.next()) {
+          long frame = reader.payload().remaining() + (long) LogFormat.FRAME_OVERHEAD;
+          LogEntry e = new LogEntry(ref.path(), reader.offset(), frame, reader.record());
+          count++;
+          if (first == -1) {
+            first = e.zxid();
+          }
+          last = e.zxid();
+          end = e.end();
+          more = visitor.entry(e);
+        }
+        ReadOutcome o = reader.outcome();
+        if (o instanceof TornTail t) {
+          outcome = new LogEnd.TornTail(t.offset(), t.reason());
+        } else {
+          outcome = new LogEnd.Clean(end);
+        }
+      } catch (FormatException e) {
+        outcome = new LogEnd.Corrupt(reader.outcome() instanceof Corruption c ? c.offset() : end,
+            e.file() == null ? e.withFile(ref.path().toString()) : e);
+      }
+    }
+    return new LogFileScan(ref.path(), ref.nameZxid(), count, first, last, outcome);
+  }
+
+  /**
+   * The file header (decoded by the codec's {@link FileHeader}), null when the file is shorter than one.
+   *
+   * @throws FormatException when the magic is not a log's: the file belongs to another program
+   */
+  private static FileHeader readHeader(LogRef ref) throws IOException {
+    if (ref.size() < FileHeader.BYTES) {
+      return null;
+    }
+    byte[] bytes = new byte[FileHeader.BYTES];
+    try (var in = Files.newInputStream(ref.path())) {
+      if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) {
+        return null;
+      }
+    }
+    FileHeader h = FileHeader.read(new JuteReader(bytes));
+    if (h.magic() != FileHeader.LOG_MAGIC) {
+      boolean zeros = java.util.stream.IntStream.range(0, bytes.length).allMatch(i -> bytes[i] == 0);
+      if (!zeros) {
+        throw new FormatException("not a ZooKeeper transaction log: magic expected 0x"
+            + Integer.toHexString(FileHeader.LOG_MAGIC) + " (ZKLG), found 0x" + Integer.toHexString(h.magic()),
+            ref.path().toString(), 0, null, false, null);
+      }
+    }
+    return h;
   }
 }

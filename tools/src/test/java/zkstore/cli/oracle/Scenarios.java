@@ -56,4 +56,45 @@ public final class Scenarios {
       return w.zxid();
     }
   }
+
+  /** The newest log file of a data dir written by ZooKeeper. */
+  public static Path newestLog(Path dataDir) throws IOException {
+    try (var s = java.nio.file.Files.list(dataDir.resolve("version-2"))) {
+      return s.filter(p -> p.getFileName().toString().startsWith("log."))
+          .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4), 16)))
+          .orElseThrow();
+    }
+  }
+
+  /** The offset just past the last entry of a log file ZooKeeper wrote (start of the zero padding). */
+  public static long endOfEntries(Path log) throws IOException {
+    byte[] b = java.nio.file.Files.readAllBytes(log);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+    int at = 16;
+    while (at + 12 <= b.length) {
+      int len = buf.getInt(at + 8);
+      if (len <= 0) {
+        break;
+      }
+      at += 8 + 4 + len + 1;
+    }
+    return at;
+  }
+
+  /** Offsets of every entry of a log file ZooKeeper wrote. */
+  public static java.util.List<Long> entryOffsets(Path log) throws IOException {
+    byte[] b = java.nio.file.Files.readAllBytes(log);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
+    java.util.List<Long> out = new java.util.ArrayList<>();
+    int at = 16;
+    while (at + 12 <= b.length) {
+      int len = buf.getInt(at + 8);
+      if (len <= 0) {
+        break;
+      }
+      out.add((long) at);
+      at += 8 + 4 + len + 1;
+    }
+    return out;
+  }
 }

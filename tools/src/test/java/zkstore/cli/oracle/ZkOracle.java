@@ -33,6 +33,20 @@ public final class ZkOracle {
     });
   }
 
+  /** What {@code TxnLogToolkit --chop --zxid Z FILE} prints (it writes FILE.chopped<Z>). */
+  public static synchronized String toolkitChop(Path log, String zxid) throws Exception {
+    return captureStdout(() -> {
+      try (TxnLogToolkit t = new TxnLogToolkit(log.toString(), zxid)) {
+        t.chop();
+      }
+    });
+  }
+
+  /** What {@code SnapshotRecursiveSummary FILE PATH DEPTH} prints. */
+  public static synchronized String recursiveSummary(Path snap, String start, int depth) throws Exception {
+    return captureStdout(() -> new org.apache.zookeeper.server.SnapshotRecursiveSummary().run(snap.toString(), start, depth));
+  }
+
   /** What {@code SnapshotFormatter FILE} prints. */
   public static synchronized String snapshotFormatter(Path snap) throws Exception {
     return captureStdout(() -> new SnapshotFormatter().run(snap.toString(), false, false));

@@ -1,0 +1,79 @@
+package zkstore.bench.limits;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import zkstore.bench.harness.BenchDirs;
+
+/**
+ * Physical limit: one 100-byte write at the next position of a preallocated (zero-filled, forced)
+ * file, then {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of
+ * one writer.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 8, time = 2)
+@Fork(2)
+public class FsyncBench {
+  static final int FILE_BYTES = 64 << 20;
+  static final int RECORD = 100;
+
+  private Path dir;
+  private FileChannel ch;
+  private final ByteBuffer record = ByteBuffer.allocateDirect(RECORD);
+  private long pos;
+
+  @Setup(Level.Trial)
+  public void preallocate() throws IOException {
+    dir = BenchDirs.fromSystemProperties().newScratch("fsync-");
+    ch = FileChannel.open(dir.resolve("prealloc"), StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+    for (long p = 0; p < FILE_BYTES; p += zeros.capacity()) {
+      zeros.clear();
+      while (zeros.hasRemaining()) {
+        ch.write(zeros, p + zeros.position());
+      }
+    }
+    ch.force(true);
+    for (int i = 0; i < RECORD; i++) {
+      record.put(i, (byte) ('a' + i % 26));
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void delete() throws IOException {
+    ch.close();
+    BenchDirs.deleteTree(dir);
+  }
+
+  @Benchmark
+  public void limit() throws IOException {
+    record.clear();
+    while (record.hasRemaining()) {
+      ch.write(record, pos + record.position());
+    }
+    ch.force(false);
+    pos += RECORD;
+    if (pos + RECORD > FILE_BYTES) {
+      pos = 0;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package zkstore.bench.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** This machine's physical limits as measured in the same run (medians of rounds). */
+final class Limits {
+  Stats fsyncUs;
+  Stats seqWriteMiBs;
+  final Map<Integer, Stats> adlerGBs = new TreeMap<>();
+  Stats scanTxnsPerSec;
+
+  /** Commits per second one writer can make with one 100 B write + fdatasync each, or NaN. */
+  double fsyncCommitsPerSec() {
+    return fsyncUs == null ? Double.NaN : 1e6 / fsyncUs.median();
+  }
+
+  double scanTxnsPerSecMedian() {
+    return scanTxnsPerSec == null ? Double.NaN : scanTxnsPerSec.median();
+  }
+
+  /** Reads the limit benchmarks out of a run; returns true if {@code r} was one. */
+  boolean take(JmhResult r) {
+    switch (r.className()) {
+      case "FsyncBench" -> fsyncUs = Stats.of(r.rounds());
+      case "SequentialWriteBench" -> {
+        double mib = Double.parseDouble(r.param("sizeMiB"));
+        seqWriteMiBs = Stats.of(r.rounds().stream().map(ms -> mib / (ms / 1000)).toList());
+      }
+      case "Adler32Bench" -> {
+        int size = Integer.parseInt(r.param("size"));
+        adlerGBs.put(size, Stats.of(r.rounds().stream().map(ops -> ops * size / 1e9).toList()));
+      }
+      case "MappedScanBench" -> {
+        double txns = Double.parseDouble(r.param("txns"));
+        scanTxnsPerSec = Stats.of(r.rounds().stream().map(ms -> txns / (ms / 1000)).toList());
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The physical-limits table. */
+  void write(StringBuilder md) {
+    md.append("| physical limit | median [min to max] |\n|---|---|\n");
+    if (fsyncUs != null) {
+      md.append("| 100 B write + fdatasync (FileChannel.force(false)), preallocated zero-filled file | ")
+          .append(Format.stats(fsyncUs, "us")).append(String.format(java.util.Locale.ROOT,
+              " (%,.0f commits/s for one writer) |%n", fsyncCommitsPerSec()));
+    }
+    if (seqWriteMiBs != null) {
+      md.append("| sequential write, 1 MiB writes, one final fdatasync | ")
+          .append(Format.stats(seqWriteMiBs, "MiB/s")).append(" |\n");
+    }
+    adlerGBs.forEach((size, s) -> md.append("| Adler32 (java.util.zip) over ").append(size).append(" B | ")
+        .append(Format.stats(s, "GB/s")).append(" |\n"));
+    if (scanTxnsPerSec != null) {
+      md.append("| raw mapped scan of a log with Adler32, no decoding, page cache warm | ")
+          .append(Format.stats(scanTxnsPerSec, "txns/s")).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  static Limits from(List<JmhResult> all) {
+    Limits l = new Limits();
+    for (JmhResult r : all) {
+      l.take(r);
+    }
+    return l;
+  }
+}

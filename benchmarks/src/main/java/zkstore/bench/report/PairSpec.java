@@ -1,0 +1,65 @@
+package zkstore.bench.report;
+
+import java.util.Locale;
+import zkstore.bench.harness.AppendCase;
+
+/**
+ * What a benchmark pair's row says: its label, the figure compared, the target it is judged by (null
+ * if none) and the physical limit that applies (NaN if none), all from one of its results.
+ */
+record PairSpec(String label, Metric metric, Target target, double limit, String limitText) {
+
+  /** The spec of the pair {@code r} belongs to, or null if {@code r} is not a pair benchmark. */
+  static PairSpec of(JmhResult r, Limits limits) {
+    return switch (r.className()) {
+      case "LogAppendBench" -> append(r, limits);
+      case "LogIterateBench" -> {
+        double txns = Double.parseDouble(r.param("txns"));
+        yield new PairSpec(String.format(Locale.ROOT, "log iterate, full decode, %,.0f txns of %s B", txns,
+            r.param("dataSize")), Metric.higher("txns/s", ms -> txns / (ms / 1000)), new Target.Speedup(5),
+            limits.scanTxnsPerSecMedian(), "raw mapped scan");
+      }
+      case "SnapshotWriteBench" -> simple(String.format(Locale.ROOT, "snapshot write (forced), %,d znodes of %s B",
+          Integer.parseInt(r.param("znodes")), r.param("dataSize")), new Target.Speedup(2));
+      case "SnapshotReadBench" -> simple(String.format(Locale.ROOT, "snapshot read, %,d znodes of %s B",
+          Integer.parseInt(r.param("znodes")), r.param("dataSize")), new Target.Speedup(3));
+      case "RestoreBench" -> simple(String.format(Locale.ROOT, "restore, %,d znodes + %,d txns",
+          Integer.parseInt(r.param("znodes")), Integer.parseInt(r.param("txns"))), new Target.Speedup(3));
+      case "TreeApplyBench" -> {
+        double txns = Double.parseDouble(r.param("txns"));
+        yield new PairSpec(String.format(Locale.ROOT, "tree apply, %,.0f mixed txns on %,d znodes", txns,
+            Integer.parseInt(r.param("znodes"))), Metric.higher("txns/s", ms -> txns / (ms / 1000)), null,
+            Double.NaN, null);
+      }
+      case "HeapPerZnodeBench" -> new PairSpec(String.format(Locale.ROOT, "heap per znode, %,d znodes of %s B",
+          Integer.parseInt(r.param("znodes")), r.param("dataSize")),
+          Metric.lower("B/znode", b -> b).fromSecondary("bytesPerZnode"), new Target.Fraction(0.60),
+          Double.NaN, null);
+      case "LogDumpBench" -> simple(String.format(Locale.ROOT, "log dump to a null stream, %,d txns",
+          Integer.parseInt(r.param("txns"))), new Target.Speedup(3));
+      default -> null;
+    };
+  }
+
+  private static PairSpec simple(String label, Target target) {
+    return new PairSpec(label, Metric.lower("s", Metric::seconds), target, Double.NaN, null);
+  }
+
+  private static PairSpec append(JmhResult r, Limits limits) {
+    AppendCase c = AppendCase.parse(r.param("txnCase"));
+    String label = String.format(Locale.ROOT, "log append, %s data, commit every %d, %s",
+        c.dataSize() == 100 ? "100 B" : "1 KiB", c.commitEvery(), c.force() ? "force" : "no force");
+    Metric m = Metric.higher("txns/s", ops -> ops * c.commitEvery());
+    if (!c.force()) {
+      return new PairSpec(label, m, new Target.Speedup(5), Double.NaN, null);
+    }
+    if (c.commitEvery() == 1) {
+      return new PairSpec(label, m, new Target.NearLimit(0.05), limits.fsyncCommitsPerSec(),
+          "one 100 B write + fdatasync per commit");
+    }
+    if (c.commitEvery() == 1000) {
+      return new PairSpec(label, m, new Target.Speedup(2.5), Double.NaN, null);
+    }
+    return new PairSpec(label, m, null, Double.NaN, null);
+  }
+}

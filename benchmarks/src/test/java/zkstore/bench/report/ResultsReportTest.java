@@ -1,0 +1,87 @@
+package zkstore.bench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResultsReportTest {
+
+  static String result(String benchmark, String mode, String unit, String params, String raw, String secondary) {
+    return "{\"jmhVersion\":\"1.37\",\"benchmark\":\"" + benchmark + "\",\"mode\":\"" + mode + "\",\"threads\":1,"
+        + "\"forks\":1,\"jvm\":\"/usr/bin/java\",\"jvmArgs\":[\"-Xmx3g\"],\"jdkVersion\":\"17\",\"vmName\":\"x\","
+        + "\"vmVersion\":\"17.0.15\",\"params\":{" + params + "},\"primaryMetric\":{\"score\":1.0,"
+        + "\"scoreError\":\"NaN\",\"scoreConfidence\":[1,1],\"scorePercentiles\":{\"0.0\":1.0},\"scoreUnit\":\""
+        + unit + "\",\"rawData\":" + raw + "},\"secondaryMetrics\":{" + secondary + "}}";
+  }
+
+  static final String JSON = "[" + String.join(",",
+      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+          "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[300.0,200.0],[330.0]]", ""),
+      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+          "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[100.0,100.0],[100.0]]", ""),
+      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+          "\"txnCase\":\"100B-c1-force\",\"preallocBytes\":\"67108864\"", "[[5000.0,5000.0]]", ""),
+      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+          "\"txnCase\":\"100B-c1-force\",\"preallocBytes\":\"67108864\"", "[[6000.0,6100.0]]", ""),
+      result("zkstore.bench.SnapshotReadBench.zkstore", "ss", "ms/op",
+          "\"znodes\":\"1000000\",\"dataSize\":\"100\"", "[[1000.0,1000.0]]", ""),
+      result("zkstore.bench.SnapshotReadBench.zookeeper", "ss", "ms/op",
+          "\"znodes\":\"1000000\",\"dataSize\":\"100\"", "[[2000.0,2400.0]]", ""),
+      result("zkstore.bench.HeapPerZnodeBench.zkstore", "ss", "ms/op",
+          "\"znodes\":\"1000000\",\"dataSize\":\"100\"", "[[10.0]]",
+          "\"bytesPerZnode\":{\"score\":250.0,\"scoreUnit\":\"#\",\"rawData\":[[250.0]]}"),
+      result("zkstore.bench.HeapPerZnodeBench.zookeeper", "ss", "ms/op",
+          "\"znodes\":\"1000000\",\"dataSize\":\"100\"", "[[10.0]]",
+          "\"bytesPerZnode\":{\"score\":445.0,\"scoreUnit\":\"#\",\"rawData\":[[445.0]]}"),
+      result("zkstore.bench.RestoreBench.zookeeper", "ss", "ms/op",
+          "\"znodes\":\"1000000\",\"txns\":\"100000\",\"dataSize\":\"100\"", "[[2300.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "", "[[160.0,170.0]]", "")) + "]";
+
+  @Test
+  void ratioIsTheMedianOfPairedRoundRatios() {
+    List<JmhResult> results = JmhResult.fromJson(JSON);
+    List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
+    PairRow append1000 = rows.stream().filter(r -> r.spec().label().contains("every 1000")).findFirst().orElseThrow();
+    assertEquals(3.0, append1000.ratio().median(), 1e-9);
+    assertEquals(2.0, append1000.ratio().min(), 1e-9);
+    assertEquals(3.3, append1000.ratio().max(), 1e-9);
+    assertEquals(300_000, append1000.zkstore().median(), 1e-6);
+    assertEquals(PairRow.Verdict.MET, append1000.verdict());
+  }
+
+  @Test
+  void timesGiveASpeedupAndHeapGivesAFraction() {
+    List<JmhResult> results = JmhResult.fromJson(JSON);
+    List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
+    PairRow read = rows.stream().filter(r -> r.spec().label().startsWith("snapshot read")).findFirst().orElseThrow();
+    assertEquals(2.2, read.ratio().median(), 1e-9);
+    assertEquals(PairRow.Verdict.MISSED, read.verdict());
+    PairRow heap = rows.stream().filter(r -> r.spec().label().startsWith("heap")).findFirst().orElseThrow();
+    assertEquals(250.0 / 445.0, heap.ratio().median(), 1e-9);
+    assertEquals(PairRow.Verdict.MET, heap.verdict());
+  }
+
+  @Test
+  void forcedCommitsAreJudgedAgainstTheFsyncLimitOfTheSameRun() {
+    List<JmhResult> results = JmhResult.fromJson(JSON);
+    List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
+    PairRow c1 = rows.stream().filter(r -> r.spec().label().contains("every 1,")).findFirst().orElseThrow();
+    assertEquals(1e6 / 165.0, c1.spec().limit(), 1e-6);
+    assertEquals(PairRow.Verdict.MET, c1.verdict());
+  }
+
+  @Test
+  void reportSaysPlainlyWhatWasMissedAndWhatWasNotMeasured() {
+    String md = ResultsReport.render(JmhResult.fromJson(JSON), "benchmarks/run --quick", "2 cores",
+        ZonedDateTime.of(2026, 11, 22, 4, 40, 0, 0, ZoneOffset.UTC), "## Profiles\nsomething");
+    assertTrue(md.contains("- MISSED: snapshot read, 1,000,000 znodes of 100 B"), md);
+    assertTrue(md.contains("- not measured (the zkstore side did not run): restore, 1,000,000 znodes + 100,000 txns"), md);
+    assertTrue(md.contains("`benchmarks/run --quick`"), md);
+    assertTrue(md.contains("| 100 B write + fdatasync"), md);
+    assertTrue(md.endsWith("something\n"), md);
+  }
+}

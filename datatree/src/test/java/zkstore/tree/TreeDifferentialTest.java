@@ -1,0 +1,115 @@
+package zkstore.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import zkstore.record.MultiTxn;
+import zkstore.record.OpCode;
+import zkstore.record.SubTxn;
+import zkstore.record.TxnCodec;
+import zkstore.record.TxnRecord;
+import zkstore.testing.RandomWorkload;
+import zkstore.testing.WorkloadConfig;
+import zkstore.testing.ZkTreeOracle;
+
+/**
+ * Seeded random request streams, prepared by zkstore.prep, encoded by our codec and applied both to
+ * zkstore's tree (decoded by our codec) and to ZooKeeper 3.9.3's DataTree (decoded by ZooKeeper):
+ * digests compared after every txn, everything (nodes, stats, ACLs, ACL map, ephemerals) every
+ * {@value #FULL_EVERY} txns and at the end.
+ */
+class TreeDifferentialTest {
+
+    private static final int FULL_EVERY = 500;
+
+    static long seed() {
+        return Long.getLong("zkstore.seed", System.nanoTime());
+    }
+
+    static int count(int normal, int heavy) {
+        return Boolean.getBoolean("zkstore.test.heavy") ? heavy : normal;
+    }
+
+    @Test
+    void randomTxnsLeaveZkstoreAndZooKeeperTreesIdentical() throws Exception {
+        long seed = seed();
+        int n = count(12_000, 200_000);
+        System.out.println("TreeDifferentialTest seed=" + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+        int failedAt = run(seed, n, FULL_EVERY, true);
+        if (failedAt >= 0) {
+            int first = run(seed, failedAt + 1, 1, false);
+            fail("seed " + seed + ": trees differ first after txn #" + first + " (see output above)");
+        }
+    }
+
+    @Test
+    void smallNamespaceWithManyCollisionsStaysIdentical() throws Exception {
+        long seed = seed();
+        System.out.println("collisions seed=" + seed);
+        WorkloadConfig cfg = WorkloadConfig.seeded(seed).withNames(3).withMaxDepth(3).withDataSize(10);
+        assertEquals(-1, run(cfg, count(5_000, 50_000), 250, true), "seed " + seed);
+    }
+
+    private static int run(long seed, int n, int fullEvery, boolean report) throws Exception {
+        return run(WorkloadConfig.seeded(seed), n, fullEvery, report);
+    }
+
+    /** Returns -1 if the trees stayed identical, else the index of the txn after which a check failed. */
+    private static int run(WorkloadConfig cfg, int n, int fullEvery, boolean report) throws Exception {
+        RandomWorkload workload = new RandomWorkload(cfg);
+        DataTree replica = new DataTree();
+        ZkTreeOracle zk = new ZkTreeOracle();
+        Map<String, Integer> types = new TreeMap<>();
+        Map<Integer, Integer> errors = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            RandomWorkload.Step step = workload.next();
+            TxnRecord txn = step.txn();
+            byte[] payload = TxnCodec.encodePayload(txn);
+            TxnRecord decoded = TxnCodec.decodePayload(payload);
+            TxnResult mine = replica.apply(decoded);
+            int theirs = zk.apply(payload);
+            count(types, errors, txn, mine);
+            String diff = null;
+            if (mine.err() != theirs) {
+                diff = "result code: zookeeper " + theirs + ", zkstore " + mine.err();
+            } else if (zk.digest() != replica.digest()) {
+                diff = "digest: zookeeper " + Long.toHexString(zk.digest()) + ", zkstore " + Long.toHexString(replica.digest());
+            } else if (replica.digest() != workload.tree().digest()) {
+                diff = "digest of the preparing tree " + Long.toHexString(workload.tree().digest())
+                        + " differs from the replica's " + Long.toHexString(replica.digest());
+            } else if (txn.digest() != null && txn.digest().treeDigest() != zk.digest()) {
+                diff = "logged digest " + Long.toHexString(txn.digest().treeDigest()) + " but zookeeper has "
+                        + Long.toHexString(zk.digest());
+            } else if ((i + 1) % fullEvery == 0 || i == n - 1) {
+                diff = zk.difference(replica);
+            }
+            if (diff != null) {
+                System.out.println("seed " + cfg.seed() + " txn #" + i + " " + txn + "\n  request " + step.request()
+                        + "\n  " + diff);
+                return i;
+            }
+        }
+        if (report) {
+            System.out.println("applied " + n + " txns: " + types + ", error codes " + errors + ", nodes "
+                    + replica.nodeCount() + ", ACL entries " + replica.aclCache().size());
+        }
+        return -1;
+    }
+
+    private static void count(Map<String, Integer> types, Map<Integer, Integer> errors, TxnRecord txn, TxnResult r) {
+        types.merge(OpCode.name(txn.type()), 1, Integer::sum);
+        if (txn.type() == OpCode.MULTI) {
+            for (SubTxn s : ((MultiTxn) txn.body()).txns()) {
+                types.merge("multi." + OpCode.name(s.type()), 1, Integer::sum);
+            }
+        }
+        if (r.err() != 0) {
+            errors.merge(r.err(), 1, Integer::sum);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package zkstore.snapshot;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Adler32;
+import zkstore.jute.FormatException;
+
+/**
+ * The logical snapshot stream being read: one large array refilled from a chunk source, absolute offsets,
+ * a running Adler-32 over consumed bytes taken in whole chunks, and checked lengths. Every failure is a
+ * {@link FormatException} naming the file, the field, the offset and what was expected.
+ */
+final class SnapshotInput {
+  /** Fills a byte range with the next bytes of the logical stream; -1 at its end. */
+  interface ChunkSource {
+    int read(byte[] b, int off, int len) throws IOException;
+  }
+
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+  private final ChunkSource source;
+  private final String file;
+  private final long knownLength;
+  private final int maxFieldLength;
+  private final byte[] buf;
+  private final Adler32 adler = new Adler32();
+  private int pos;
+  private int limit;
+  private int adlerPos;
+  /** Absolute stream offset of buf[0]. */
+  private long base;
+  private boolean eof;
+
+  /**
+   * @param knownLength length of the logical stream if known (plain files), else -1
+   * @param maxFieldLength largest buffer or string length accepted (jute.maxbuffer + extrasize)
+   */
+  SnapshotInput(ChunkSource source, String file, long knownLength, int maxFieldLength, int bufferSize) {
+    this.source = source;
+    this.file = file;
+    this.knownLength = knownLength;
+    this.maxFieldLength = maxFieldLength;
+    this.buf = new byte[Math.max(bufferSize, maxFieldLength + 64)];
+  }
+
+  String file() {
+    return file;
+  }
+
+  long position() {
+    return base + pos;
+  }
+
+  /** True when the stream has no byte left at the current position. */
+  boolean atEnd() throws IOException {
+    return !fill(1);
+  }
+
+  int readInt(String field) throws IOException {
+    int at = require(4, field);
+    return (int) INT.get(buf, at);
+  }
+
+  long readLong(String field) throws IOException {
+    int at = require(8, field);
+    return (long) LONG.get(buf, at);
+  }
+
+  /** Consumes {@code n} bytes and returns their index in {@link #array()}; valid until the next read. */
+  int require(int n, String field) throws IOException {
+    if (!fill(n)) {
+      throw truncated(field + ": expected " + n + " bytes, found " + (limit - pos) + " before the end of the stream",
+          position());
+    }
+    int at = pos;
+    pos += n;
+    return at;
+  }
+
+  byte[] array() {
+    return buf;
+  }
+
+  int intAt(int at) {
+    return (int) INT.get(buf, at);
+  }
+
+  long longAt(int at) {
+    return (long) LONG.get(buf, at);
+  }
+
+  /** A jute buffer; null for length -1. */
+  byte[] readBuffer(String field) throws IOException {
+    long lenAt = position();
+    int len = readLength(field, lenAt);
+    if (len < 0) {
+      return null;
+    }
+    int at = require(len, field);
+    byte[] out = new byte[len];
+    System.arraycopy(buf, at, out, 0, len);
+    return out;
+  }
+
+  /** A jute ustring decoded as standard UTF-8 (malformed sequences become U+FFFD, as in ZooKeeper); null for -1. */
+  String readString(String field) throws IOException {
+    long lenAt = position();
+    int len = readLength(field, lenAt);
+    if (len < 0) {
+      return null;
+    }
+    int at = require(len, field);
+    return new String(buf, at, len, StandardCharsets.UTF_8);
+  }
+
+  /** True if the next field is a string equal to the one-byte string {@code c} (consumes it only then). */
+  boolean nextIsOneCharString(char c) throws IOException {
+    if (!fill(5)) {
+      return false;
+    }
+    if ((int) INT.get(buf, pos) == 1 && buf[pos + 4] == (byte) c) {
+      pos += 5;
+      return true;
+    }
+    return false;
+  }
+
+  /** The Adler-32 of every byte consumed so far. */
+  long checksum() {
+    adler.update(buf, adlerPos, pos - adlerPos);
+    adlerPos = pos;
+    return adler.getValue();
+  }
+
+  /** Bytes known to remain in the stream, or Long.MAX_VALUE if the stream length is unknown. */
+  long knownRemaining() {
+    return knownLength < 0 ? Long.MAX_VALUE : knownLength - position();
+  }
+
+  FormatException invalid(String detail, long offset) {
+    return new FormatException(detail, file, offset, null, false, null);
+  }
+
+  FormatException truncated(String detail, long offset) {
+    return new FormatException(detail, file, offset, null, true, null);
+  }
+
+  private int readLength(String field, long lenAt) throws IOException {
+    int len = readInt(field + " length");
+    if (len == -1) {
+      return -1;
+    }
+    if (len < 0) {
+      throw invalid(field + ": length " + len + ", expected -1 or 0.." + maxFieldLength, lenAt);
+    }
+    if (len > maxFieldLength) {
+      throw invalid(field + ": length " + len + " exceeds the limit " + maxFieldLength, lenAt);
+    }
+    if (len > knownRemaining()) {
+      throw truncated(field + ": length " + len + " but only " + knownRemaining() + " bytes remain in the file",
+          lenAt);
+    }
+    return len;
+  }
+
+  /** Makes {@code n} bytes available at pos; false if the stream ends first. */
+  private boolean fill(int n) throws IOException {
+    if (limit - pos >= n) {
+      return true;
+    }
+    if (eof) {
+      return false;
+    }
+    if (pos > 0) {
+      adler.update(buf, adlerPos, pos - adlerPos);
+      int keep = limit - pos;
+      System.arraycopy(buf, pos, buf, 0, keep);
+      base += pos;
+      limit = keep;
+      pos = 0;
+      adlerPos = 0;
+    }
+    while (limit < n || limit < buf.length / 2) {
+      int r = source.read(buf, limit, buf.length - limit);
+      if (r < 0) {
+        eof = true;
+        break;
+      }
+      limit += r;
+    }
+    return limit - pos >= n;
+  }
+}

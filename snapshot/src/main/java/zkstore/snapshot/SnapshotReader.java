@@ -1,0 +1,137 @@
+package zkstore.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.zip.GZIPInputStream;
+import zkstore.jute.FormatException;
+
+/**
+ * Reads and verifies snapshot files of every layout ZooKeeper 3.4 to 3.9 writes, plain, {@code .gz} or
+ * {@code .snappy}, into a {@link SnapshotSink}. Every structural fault, bad seal or failed decompression is a
+ * {@link FormatException} naming the file, the offset in the uncompressed stream and what was expected.
+ */
+public final class SnapshotReader {
+  private final SnapshotReadOptions options;
+
+  /** A reader with ZooKeeper's default field limit. */
+  public SnapshotReader() {
+    this(SnapshotReadOptions.DEFAULT);
+  }
+
+  public SnapshotReader(SnapshotReadOptions options) {
+    this.options = options;
+  }
+
+  /** Reads a snapshot file; the codec comes from its name's last dot-component, the zxid from its name (-1 if none). */
+  public SnapshotReadResult read(Path file, SnapshotSink sink) throws IOException {
+    String name = file.getFileName().toString();
+    long zxid = SnapshotFileName.parse(name).map(SnapshotFileName::zxid).orElse(-1L);
+    return read(file, SnapshotCompression.ofFileName(name), zxid, sink);
+  }
+
+  /** Reads a listed snapshot file. */
+  public SnapshotReadResult read(SnapshotFile file, SnapshotSink sink) throws IOException {
+    return read(file.path(), file.compression(), file.zxid(), sink);
+  }
+
+  /** Reads and verifies a file, keeping nothing. */
+  public SnapshotReadResult verify(Path file) throws IOException {
+    return read(file, SnapshotSink.DISCARD);
+  }
+
+  /** Reads a file with an explicit codec and name zxid. */
+  public SnapshotReadResult read(Path file, SnapshotCompression compression, long nameZxid, SnapshotSink sink)
+      throws IOException {
+    String fileName = file.toString();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      SnapshotInput in;
+      switch (compression) {
+        case GZIP:
+          in = input(new StreamSource(gzip(ch, fileName), fileName), fileName, -1);
+          break;
+        case SNAPPY:
+          in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1);
+          break;
+        default:
+          in = input(new ChannelSource(ch), fileName, size);
+          break;
+      }
+      return SnapshotDecoder.decode(in, sink, nameZxid);
+    } catch (FormatException e) {
+      throw e.withFile(fileName);
+    }
+  }
+
+  /** Reads an uncompressed logical stream (e.g. one received over the network); {@code name} labels errors. */
+  public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
+      throws IOException {
+    try {
+      return SnapshotDecoder.decode(input(new StreamSource(logicalStream, name), name, -1), sink, nameZxid);
+    } catch (FormatException e) {
+      throw e.withFile(name);
+    }
+  }
+
+  private SnapshotInput input(SnapshotInput.ChunkSource source, String name, long knownLength) {
+    return new SnapshotInput(source, name, knownLength, options.maxFieldLength(), options.bufferSize());
+  }
+
+  private static InputStream gzip(FileChannel ch, String file) throws IOException {
+    try {
+      return new GZIPInputStream(Channels.newInputStream(ch), 64 * 1024);
+    } catch (FormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new FormatException("gzip header: " + e.getMessage(), file, 0, null,
+          e instanceof java.io.EOFException, e);
+    }
+  }
+
+  /** A plain file read straight into the decode buffer. */
+  private static final class ChannelSource implements SnapshotInput.ChunkSource {
+    private final FileChannel ch;
+
+    ChannelSource(FileChannel ch) {
+      this.ch = ch;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return ch.read(ByteBuffer.wrap(b, off, len));
+    }
+  }
+
+  /** A decompressing stream; its failures are format errors at the logical offset reached. */
+  private static final class StreamSource implements SnapshotInput.ChunkSource {
+    private final InputStream in;
+    private final String file;
+    private long produced;
+
+    StreamSource(InputStream in, String file) {
+      this.in = in;
+      this.file = file;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          produced += n;
+        }
+        return n;
+      } catch (FormatException e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new FormatException("compressed stream unreadable after " + produced + " uncompressed bytes: " + e,
+            file, produced, null, e instanceof java.io.EOFException, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package zkstore.snapshot;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import zkstore.tree.DataTree;
+import zkstore.tree.TreeOptions;
+
+/** Snapshot files to and from zkstore's {@link DataTree}: the entry points the engine and the tools use. */
+public final class TreeSnapshots {
+  /** A tree loaded from a verified snapshot, and what the read found. */
+  public record Loaded(DataTree tree, SnapshotReadResult result) {}
+
+  private TreeSnapshots() {}
+
+  /**
+   * Reads and verifies {@code file} into a new tree whose lastProcessedZxid is the name zxid (or the
+   * lastProcessedZxid section when the name has none).
+   */
+  public static Loaded load(Path file, SnapshotReader reader, TreeOptions options) throws IOException {
+    TreeSnapshotSink sink = new TreeSnapshotSink(options);
+    SnapshotReadResult result = reader.read(file, sink);
+    long zxid = result.nameZxid() >= 0 ? result.nameZxid() : result.lastProcessedZxid().orElse(0);
+    return new Loaded(sink.finish(zxid), result);
+  }
+
+  /** Loads with the default reader and tree options. */
+  public static Loaded load(Path file) throws IOException {
+    return load(file, new SnapshotReader(), TreeOptions.DEFAULT);
+  }
+
+  /** Writes a (possibly live) tree as {@code snapshot.<lastProcessedZxid>} into a {@code version-2} directory. */
+  public static SnapshotWriteResult write(Path dir, DataTree tree, SnapshotWriter writer) throws IOException {
+    return writer.write(dir, new TreeSnapshotSource(tree));
+  }
+}
