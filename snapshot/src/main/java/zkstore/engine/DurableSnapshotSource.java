@@ -10,10 +10,16 @@ import zkstore.snapshot.SnapshotDigest;
 import zkstore.snapshot.SnapshotSource;
 
 /**
- * A fuzzy snapshot source that commits the log before the snapshot is sealed. The writer asks for the digest
- * after the walk and renames the file into place only after that; every txn whose effect the walk may have
- * seen was logged before it was applied, so once the commit returns all of them are durable. A snapshot
- * file therefore never holds a txn that a crash could take out of the log.
+ * A fuzzy snapshot source for the live engine, adding two things to the tree's own source:
+ * <ul>
+ * <li>The digest section is read under the engine's write lock, so no txn is half applied at that moment: the
+ *     (zxid, digest) pair then covers every txn the walk may have seen in part, and a restore that replays up to
+ *     that zxid meets the recorded digest exactly.</li>
+ * <li>The log is committed before the snapshot is sealed. The writer asks for the digest after the walk and
+ *     renames the file into place only after that; every txn whose effect the walk may have seen was logged
+ *     before it was applied, so once the commit returns all of them are durable. A snapshot file therefore
+ *     never holds a txn that a crash could take out of the log.</li>
+ * </ul>
  */
 final class DurableSnapshotSource implements SnapshotSource {
   /** Makes every txn logged so far durable; throws if it cannot. */
@@ -22,10 +28,13 @@ final class DurableSnapshotSource implements SnapshotSource {
   }
 
   private final SnapshotSource tree;
+  private final Object writeLock;
   private final LogCommit logCommit;
 
-  DurableSnapshotSource(SnapshotSource tree, LogCommit logCommit) {
+  /** @param writeLock the lock the engine holds while it logs and applies one txn */
+  DurableSnapshotSource(SnapshotSource tree, Object writeLock, LogCommit logCommit) {
     this.tree = tree;
+    this.writeLock = writeLock;
     this.logCommit = logCommit;
   }
 
@@ -51,7 +60,10 @@ final class DurableSnapshotSource implements SnapshotSource {
 
   @Override
   public SnapshotDigest digest() {
-    SnapshotDigest digest = tree.digest();
+    SnapshotDigest digest;
+    synchronized (writeLock) {
+      digest = tree.digest();
+    }
     try {
       logCommit.commit();
     } catch (IOException e) {

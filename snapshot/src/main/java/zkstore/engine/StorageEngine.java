@@ -137,7 +137,7 @@ public final class StorageEngine implements Closeable {
   }
 
   private DurableSnapshotSource source() {
-    return new DurableSnapshotSource(new TreeSnapshotSource(tree), log::commit);
+    return new DurableSnapshotSource(new TreeSnapshotSource(tree), writeLock, log::commit);
   }
 
   /** Waits until no background snapshot is being written (for tools and tests). */
