@@ -45,7 +45,7 @@ public record CloseSessionTxn(List<String> paths2Delete) implements TxnBody {
         int n = r.readCount("CloseSessionTxn.paths2Delete", 0);
         List<String> paths = new ArrayList<>(Math.min(Math.max(n, 0), r.remaining() / 4));
         for (int i = 0; i < n; i++) {
-            paths.add(r.readString("CloseSessionTxn.paths2Delete[" + i + "]"));
+            paths.add(r.readString("CloseSessionTxn.paths2Delete[]"));
         }
         return new CloseSessionTxn(paths);
     }

@@ -164,21 +164,17 @@ public final class TxnCodec {
         }
         List<SubTxn> txns = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            String field = "MultiTxn.txns[" + i + "]";
-            int type = r.readInt(field + ".type");
+            int type = r.readInt("MultiTxn.txns[].type");
             long dataAt = r.offset();
-            JuteReader data = r.readBufferAsReader(field + ".data");
+            JuteReader data = r.readBufferAsReader("MultiTxn.txns[].data");
             if (data == null) {
-                throw r.error(field + ".data: null buffer (expected the sub-txn body)", dataAt, false);
+                throw r.error("MultiTxn.txns[" + i + "].data: null buffer (expected the sub-txn body)", dataAt, false);
             }
             int size = data.remaining();
             try {
                 txns.add(new SubTxn(type, decodeSubTxnBody(type, data)));
             } catch (FormatException e) {
-                if (!e.truncated()) {
-                    throw e;
-                }
-                throw r.error(e.detail() + " (inside " + field + ".data of " + size + " bytes)",
+                throw r.error(e.detail() + " (inside MultiTxn.txns[" + i + "].data of " + size + " bytes)",
                         e.offset(), false);
             }
         }

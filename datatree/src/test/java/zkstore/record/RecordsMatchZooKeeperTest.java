@@ -23,7 +23,7 @@ import zkstore.oracle.ZooKeeperRecords;
  */
 class RecordsMatchZooKeeperTest {
 
-    private static final int ROUNDS = Boolean.getBoolean("zkstore.test.heavy") ? 50_000 : 1_000;
+    private static final int ROUNDS = Boolean.getBoolean("zkstore.test.heavy") ? 50_000 : 700;
 
     interface Read<T> {
         T read(JuteReader r) throws FormatException;

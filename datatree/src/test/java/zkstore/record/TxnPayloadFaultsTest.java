@@ -64,8 +64,8 @@ class TxnPayloadFaultsTest {
     void everyTruncationOfAPayloadDecodesLikeZooKeeperOrFailsAsTruncated() {
         long seed = TestSeed.resolve("TxnPayloadFaultsTest.truncations");
         RandomRecords gen = new RandomRecords(new Random(seed), false);
-        int rounds = HEAVY ? 2_000 : 12;
-        int maxLength = HEAVY ? Integer.MAX_VALUE : 600;
+        int rounds = HEAVY ? 300 : 12;
+        int maxLength = HEAVY ? 2_000 : 600;
         for (int i = 0; i < rounds; i++) {
             for (int type : RandomRecords.TOP_LEVEL_TYPES) {
                 byte[] full;
@@ -93,7 +93,7 @@ class TxnPayloadFaultsTest {
         long seed = TestSeed.resolve("TxnPayloadFaultsTest.corruptions");
         Random random = new Random(seed);
         RandomRecords gen = new RandomRecords(random, false);
-        int rounds = HEAVY ? 200_000 : 6_000;
+        int rounds = HEAVY ? 100_000 : 6_000;
         for (int i = 0; i < rounds; i++) {
             byte[] payload = TxnCodec.encodePayload(gen.txnRecord());
             int flips = 1 + random.nextInt(3);

@@ -36,6 +36,12 @@ public final class Preallocator {
     this.mode = Mode.FALLOCATE;
   }
 
+  /** A preallocator that starts in {@code mode} (ZERO_FILL: for tests of the fallback). */
+  Preallocator(Mode mode, String reason) {
+    this.mode = mode;
+    this.fallbackReason = reason;
+  }
+
   /** The mode in use (it turns to ZERO_FILL after the first unsupported fallocate). */
   public Mode mode() {
     return mode;
@@ -121,7 +127,7 @@ public final class Preallocator {
         + ". Small forces will be slower, a full disk is still reported as an error.");
   }
 
-  private static DiskFullException diskFull(Path file, long requested, Throwable cause) {
+  static DiskFullException diskFull(Path file, long requested, Throwable cause) {
     long usable;
     try {
       usable = Files.getFileStore(file).getUsableSpace();
@@ -131,7 +137,7 @@ public final class Preallocator {
     return new DiskFullException(file.toString(), requested, usable, cause);
   }
 
-  private static boolean isNoSpace(IOException e) {
+  static boolean isNoSpace(IOException e) {
     String m = e.getMessage();
     return m != null && (m.contains("No space left") || m.contains("Disk quota exceeded"));
   }

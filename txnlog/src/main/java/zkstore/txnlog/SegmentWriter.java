@@ -55,7 +55,8 @@ final class SegmentWriter {
       }
     } catch (IOException e) {
       ch.close();
-      throw e;
+      java.nio.file.Files.deleteIfExists(path);
+      throw Preallocator.isNoSpace(e) ? Preallocator.diskFull(path, LogFormat.HEADER_SIZE, e) : e;
     }
     SegmentWriter w = new SegmentWriter(path, firstZxid, ch, preallocator, config.preallocBytes(),
         config.preallocThresholdBytes());

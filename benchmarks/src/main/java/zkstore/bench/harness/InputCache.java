@@ -26,6 +26,9 @@ public final class InputCache {
     Work compute() throws Exception;
   }
 
+  /** Bump when a reference's definition changes, so stale cached figures are never compared against. */
+  static final int REFERENCE_VERSION = 2;
+
   private final Path dir;
 
   InputCache(Path dir) {
@@ -53,7 +56,7 @@ public final class InputCache {
 
   /** The reference work stored for {@code key}, computed and stored first if missing. */
   public Work reference(String key, WorkSource source) {
-    Path file = dir.resolve(key + ".work");
+    Path file = dir.resolve(key + ".v" + REFERENCE_VERSION + ".work");
     try {
       if (Files.exists(file)) {
         Properties p = new Properties();

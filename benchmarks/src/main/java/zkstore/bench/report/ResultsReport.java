@@ -25,17 +25,34 @@ public final class ResultsReport {
 
   private ResultsReport() {}
 
-  /** {@code ResultsReport <results.json> <RESULTS.md> <command> [notes.md]}. */
+  /** {@code ResultsReport --out RESULTS.md --command "..." [--notes notes.md] results.json...}. */
   public static void main(String[] args) throws IOException {
-    if (args.length < 3) {
-      System.err.println("usage: ResultsReport <jmh-results.json> <RESULTS.md> <command that ran> [notes.md]");
+    Path out = null;
+    String command = null;
+    Path notesFile = null;
+    List<Path> inputs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--out" -> out = Paths.get(args[++i]);
+        case "--command" -> command = args[++i];
+        case "--notes" -> notesFile = Paths.get(args[++i]);
+        default -> inputs.add(Paths.get(args[i]));
+      }
+    }
+    if (out == null || command == null || inputs.isEmpty()) {
+      System.err.println("usage: ResultsReport --out RESULTS.md --command \"<what ran>\" [--notes notes.md] results.json...");
       System.exit(2);
     }
-    List<JmhResult> results = JmhResult.fromJson(Files.readString(Paths.get(args[0])));
-    String notes = args.length > 3 && Files.exists(Paths.get(args[3])) ? Files.readString(Paths.get(args[3])) : "";
-    String md = render(results, args[2], Machine.describe(), ZonedDateTime.now(ZoneOffset.UTC), notes);
-    Files.writeString(Paths.get(args[1]), md, StandardCharsets.UTF_8);
-    System.out.println("wrote " + Paths.get(args[1]).toAbsolutePath());
+    List<JmhResult> results = new ArrayList<>();
+    for (Path in : inputs) {
+      if (Files.size(in) > 0) {
+        results.addAll(JmhResult.fromJson(Files.readString(in)));
+      }
+    }
+    String notes = notesFile != null && Files.exists(notesFile) ? Files.readString(notesFile) : "";
+    String md = render(results, command, Machine.describe(), ZonedDateTime.now(ZoneOffset.UTC), notes);
+    Files.writeString(out, md, StandardCharsets.UTF_8);
+    System.out.println("wrote " + out.toAbsolutePath());
   }
 
   /** The pair rows of a run, in the suite's order. */
