@@ -26,7 +26,7 @@ final class SnapshotInput {
   private final String file;
   private final long knownLength;
   private final int maxFieldLength;
-  private final byte[] buf;
+  private byte[] buf;
   private final Adler32 adler = new Adler32();
   private int pos;
   private int limit;
@@ -44,7 +44,8 @@ final class SnapshotInput {
     this.file = file;
     this.knownLength = knownLength;
     this.maxFieldLength = maxFieldLength;
-    this.buf = new byte[Math.max(bufferSize, maxFieldLength + 64)];
+    long initial = knownLength >= 0 ? Math.min(bufferSize, knownLength + 64) : bufferSize;
+    this.buf = new byte[(int) Math.max(initial, 64)];
   }
 
   String file() {
@@ -167,6 +168,19 @@ final class SnapshotInput {
     return len;
   }
 
+  /** Makes room for {@code n} bytes (at most one maximal field plus a record's fixed part, checked by callers). */
+  private void grow(int n) {
+    adler.update(buf, adlerPos, pos - adlerPos);
+    int keep = limit - pos;
+    byte[] bigger = new byte[Math.max(n, (int) Math.min(Integer.MAX_VALUE - 8, 2L * buf.length))];
+    System.arraycopy(buf, pos, bigger, 0, keep);
+    base += pos;
+    limit = keep;
+    pos = 0;
+    adlerPos = 0;
+    buf = bigger;
+  }
+
   /** Makes {@code n} bytes available at pos; false if the stream ends first. */
   private boolean fill(int n) throws IOException {
     if (limit - pos >= n) {
@@ -174,6 +188,9 @@ final class SnapshotInput {
     }
     if (eof) {
       return false;
+    }
+    if (n > buf.length) {
+      grow(n);
     }
     if (pos > 0) {
       adler.update(buf, adlerPos, pos - adlerPos);

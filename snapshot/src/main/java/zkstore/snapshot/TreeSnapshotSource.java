@@ -14,6 +14,7 @@ import zkstore.tree.ZxidDigest;
  * entry appeared during the walk cannot refer to it: such a node created after the name zxid is left out with
  * its subtree (replay of its create brings it back whole), and an older node whose ACL was replaced after the
  * name zxid is written with key -1 (replay of that setACL restores it). Every other node is written as read.
+ * Use one instance per snapshot: the first {@link #lastProcessedZxid} call fixes the name zxid.
  */
 public final class TreeSnapshotSource implements SnapshotSource {
   private final DataTree tree;

@@ -19,4 +19,12 @@ public final class Problems {
     sb.append(": ").append(f.detail());
     return sb.toString();
   }
+
+  /** The same problem with its bare file name resolved against the directory it was read from. */
+  public static FormatException inDir(FormatException e, java.nio.file.Path dir) {
+    if (e.file() == null || e.file().contains(java.io.File.separator)) {
+      return e;
+    }
+    return new FormatException(e.detail(), dir.resolve(e.file()).toString(), e.offset(), e.zxid(), e.truncated(), e);
+  }
 }

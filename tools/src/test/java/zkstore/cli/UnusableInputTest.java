@@ -45,9 +45,10 @@ class UnusableInputTest {
 
   /** Commands whose argument is a data dir, and those whose argument is a file. */
   static final List<String[]> DIR_COMMANDS = List.<String[]>of(
-      new String[] {"log", "dump"});
+      new String[] {"log", "dump"}, new String[] {"verify"}, new String[] {"export"},
+      new String[] {"restore", "--to-zxid", "1", "--out", "/tmp/zkstore-unused-out"});
   static final List<String[]> FILE_COMMANDS = List.<String[]>of(
-      new String[] {"log", "dump"}, new String[] {"chop", "--zxid", "1"});
+      new String[] {"log", "dump"}, new String[] {"snapshot", "dump"}, new String[] {"chop", "--zxid", "1"});
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();

@@ -70,6 +70,8 @@ public final class OfflineRestore {
     long first;
     try (TxnLogReader r = TxnLogReader.open(layout.logDir(), 0)) {
       first = r.next() ? r.zxid() : -1;
+    } catch (FormatException e) {
+      throw zkstore.cli.Problems.inDir(e, layout.logDir());
     }
     if (first == -1) {
       if (!skipped.isEmpty()) {
@@ -110,7 +112,8 @@ public final class OfflineRestore {
         torn = t.describe();
       }
     } catch (FormatException e) {
-      throw new RestoreRefusedException("cannot replay past " + e.getMessage(), e);
+      throw new RestoreRefusedException("cannot replay past "
+          + (e.file() == null ? "" : layout.logDir().resolve(e.file()) + ": ") + e.getMessage(), e);
     }
     tree.setLastProcessedZxid(Math.max(tree.lastProcessedZxid(), last));
     return new Restored(tree, last, start, snapZxid, List.copyOf(skipped), replayed, torn);

@@ -1,0 +1,239 @@
+package zkstore.cli.verify;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import zkstore.cli.Problems;
+import zkstore.cli.datadir.DataDirLayout;
+import zkstore.cli.source.LogEnd;
+import zkstore.cli.source.LogFileScan;
+import zkstore.cli.source.LogReading;
+import zkstore.jute.FormatException;
+import zkstore.snapshot.EpochFile;
+import zkstore.snapshot.SnapshotFile;
+import zkstore.snapshot.SnapshotFiles;
+import zkstore.snapshot.SnapshotReadResult;
+import zkstore.snapshot.SnapshotReader;
+
+/**
+ * Checks every log, snapshot and epoch file of a data directory and whether the newest valid snapshot plus
+ * the logs reach the last logged zxid. Streams one {@link FileCheck} per file to a consumer; logs are read
+ * entry by entry (flat memory).
+ */
+public final class DataDirVerifier {
+  private final DataDirLayout layout;
+  private final Consumer<FileCheck> sink;
+  private final Consumer<Long> progress;
+  private int checks;
+  private int fileChecks;
+  private int problems;
+  private int unusable;
+
+  public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes) {
+    this.layout = layout;
+    this.sink = sink;
+    this.progress = progressBytes;
+  }
+
+  /** Runs every check; returns the number of problems found. */
+  public int run() throws IOException {
+    List<LogSpan> spans = checkLogs();
+    SnapshotFile newestValid = checkSnapshots();
+    long lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
+    checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
+    checkReach(spans, newestValid, lastLogged);
+    return problems;
+  }
+
+  /** Files checked (directory-level checks included). */
+  public int checks() {
+    return checks;
+  }
+
+  /** True when no file at all was a ZooKeeper file. */
+  public boolean nothingUsable() {
+    return unusable > 0 && unusable == fileChecks;
+  }
+
+  private void emit(FileCheck c) {
+    checks++;
+    if (!c.kind().equals("restore")) {
+      fileChecks++;
+    }
+    problems += c.problems().size();
+    if (!c.usable()) {
+      unusable++;
+    }
+    sink.accept(c);
+  }
+
+  /** The zxids a log file holds, as far as it could be read. */
+  private record LogSpan(String name, long first, long last) {}
+
+  private List<LogSpan> checkLogs() throws IOException {
+    List<LogSpan> spans = new ArrayList<>();
+    LogSpan previous = null;
+    for (LogReading.LogRef ref : LogReading.all(layout.logDir())) {
+      List<String> found = new ArrayList<>();
+      long[] prev = {-1};
+      String[] gap = {null};
+      LogFileScan scan;
+      try {
+        scan = LogReading.scan(ref, e -> {
+          long z = e.zxid();
+          if (prev[0] != -1 && gap[0] == null && !follows(prev[0], z)) {
+            gap[0] = "zxid 0x" + Long.toHexString(z) + " at offset " + e.offset() + " does not follow 0x"
+                + Long.toHexString(prev[0]) + (z <= prev[0] ? " (goes backwards)" : " (0x" + Long.toHexString(prev[0] + 1)
+                + "..0x" + Long.toHexString(z - 1) + " missing)");
+          }
+          prev[0] = z;
+          return true;
+        });
+      } catch (FormatException e) {
+        emit(new FileCheck("log", ref.name(), "", List.of(Problems.describe(e)), false));
+        progress.accept(ref.size());
+        continue;
+      }
+      progress.accept(ref.size());
+      if (gap[0] != null) {
+        found.add(gap[0]);
+      }
+      if (!scan.empty() && ref.nameZxid() != scan.firstZxid()) {
+        found.add("named for zxid 0x" + Long.toHexString(ref.nameZxid()) + " but its first entry is 0x"
+            + Long.toHexString(scan.firstZxid()));
+      }
+      LogEnd end = scan.end();
+      if (end instanceof LogEnd.TornTail t) {
+        found.add("torn tail at offset " + t.offset() + " after zxid 0x" + Long.toHexString(scan.lastZxid()) + ": " + t.detail());
+      } else if (end instanceof LogEnd.Corrupt c) {
+        found.add(Problems.describe(c.error()));
+      }
+      if (!scan.empty()) {
+        LogSpan span = new LogSpan(ref.name(), scan.firstZxid(), scan.lastZxid());
+        if (previous != null && !follows(previous.last, span.first)) {
+          found.add(span.first <= previous.last
+              ? "starts at zxid 0x" + Long.toHexString(span.first) + ", overlapping " + previous.name + " (up to 0x"
+                  + Long.toHexString(previous.last) + ")"
+              : "zxids 0x" + Long.toHexString(previous.last + 1) + "..0x" + Long.toHexString(span.first - 1)
+                  + " are missing between " + previous.name + " and " + ref.name() + " (a missing log file?)");
+        }
+        spans.add(span);
+        previous = span;
+      }
+      String summary = scan.empty() ? "no entries"
+          : scan.entries() + " txns, zxid 0x" + Long.toHexString(scan.firstZxid()) + "..0x" + Long.toHexString(scan.lastZxid());
+      emit(new FileCheck("log", ref.name(), summary, found, true));
+    }
+    return spans;
+  }
+
+  private static boolean follows(long prev, long z) {
+    return z == prev + 1 || ((z >>> 32) > (prev >>> 32) && (z & 0xffffffffL) <= 1);
+  }
+
+  private SnapshotFile checkSnapshots() throws IOException {
+    SnapshotFile newestValid = null;
+    List<SnapshotFile> files = new ArrayList<>(SnapshotFiles.listNewestFirst(layout.snapDir()));
+    java.util.Collections.reverse(files);
+    SnapshotReader reader = new SnapshotReader();
+    for (SnapshotFile f : files) {
+      String name = f.path().getFileName().toString();
+      try {
+        SnapshotReadResult r = reader.read(f, zkstore.snapshot.SnapshotSink.DISCARD);
+        String summary = r.nodes() + " nodes, " + r.sessions() + " sessions, " + r.layout().seals() + " seal(s) ("
+            + r.layout().zookeeperVersions() + " layout)"
+            + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
+        emit(new FileCheck("snapshot", name, summary, List.of(), true));
+        newestValid = f;
+      } catch (FormatException e) {
+        boolean foreign = e.offset() <= 0 && e.detail().contains("magic");
+        emit(new FileCheck("snapshot", name, "", List.of(Problems.describe(e.file() == null ? e.withFile(name) : e)),
+            !foreign));
+      } catch (IOException e) {
+        emit(new FileCheck("snapshot", name, "", List.of(name + ": " + e.getMessage()), true));
+      }
+      progress.accept(java.nio.file.Files.size(f.path()));
+    }
+    for (Path tmp : SnapshotFiles.temporaries(layout.snapDir())) {
+      emit(new FileCheck("snapshot", tmp.getFileName().toString(), "leftover temporary file of an unfinished snapshot write (ignored by restore)",
+          List.of(), true));
+    }
+    return newestValid;
+  }
+
+  private void checkEpochs(long lastZxid) throws IOException {
+    OptionalLong current = readEpoch(EpochFile.current(layout.snapDir()), lastZxid);
+    OptionalLong accepted = readEpoch(EpochFile.accepted(layout.snapDir()), lastZxid);
+    if (current != null && accepted != null && current.isPresent() && accepted.isPresent()
+        && accepted.getAsLong() < current.getAsLong()) {
+      emit(new FileCheck("epoch", EpochFile.ACCEPTED_EPOCH, "", List.of("acceptedEpoch " + accepted.getAsLong()
+          + " is below currentEpoch " + current.getAsLong() + ": ZooKeeper refuses to start"), true));
+    }
+  }
+
+  /** Reads and reports one epoch file; null when it is unreadable (already reported). */
+  private OptionalLong readEpoch(EpochFile file, long lastZxid) throws IOException {
+    String name = file.path().getFileName().toString();
+    OptionalLong v;
+    try {
+      v = file.read();
+    } catch (FormatException e) {
+      emit(new FileCheck("epoch", name, "", List.of(Problems.describe(e)), true));
+      return null;
+    }
+    if (v.isEmpty()) {
+      return v;
+    }
+    List<String> found = new ArrayList<>();
+    long dataEpoch = lastZxid < 0 ? 0 : lastZxid >>> 32;
+    if (name.equals(EpochFile.CURRENT_EPOCH) && v.getAsLong() < dataEpoch) {
+      found.add("currentEpoch " + v.getAsLong() + " is behind the epoch " + dataEpoch + " of the last zxid 0x"
+          + Long.toHexString(lastZxid) + ": ZooKeeper refuses to start");
+    }
+    emit(new FileCheck("epoch", name, "epoch " + v.getAsLong(), found, true));
+    return v;
+  }
+
+  private void checkReach(List<LogSpan> spans, SnapshotFile newestValid, long lastLogged) {
+    List<String> found = new ArrayList<>();
+    String summary;
+    long start = newestValid == null ? 0 : newestValid.zxid();
+    String from = newestValid == null ? "the logs alone" : newestValid.path().getFileName().toString();
+    if (newestValid == null && spans.isEmpty()) {
+      summary = "empty: no valid snapshot and no log entries";
+      if (checks > 0) {
+        found.add("no valid snapshot and no readable log entry: nothing to restore from");
+      }
+    } else if (lastLogged <= start) {
+      summary = "from " + from + " (0x" + Long.toHexString(start) + "), no later txns logged";
+    } else {
+      boolean covered = false;
+      long reach = start;
+      for (LogSpan s : spans) {
+        if (s.last <= reach) {
+          continue;
+        }
+        if (s.first <= reach + 1 || follows(reach, s.first)) {
+          reach = s.last;
+          covered = true;
+        } else {
+          break;
+        }
+      }
+      if (newestValid == null && !spans.isEmpty() && (spans.get(0).first & 0xffffffffL) != 1) {
+        found.add("no valid snapshot and the logs start at 0x" + Long.toHexString(spans.get(0).first)
+            + ", not at the first txn: ZooKeeper cannot restore");
+      }
+      if (reach < lastLogged) {
+        found.add("the logs after " + from + " reach only 0x" + Long.toHexString(reach) + "; txns up to 0x"
+            + Long.toHexString(lastLogged) + " were logged, so a restore would stop short");
+      }
+      summary = "from " + from + " (0x" + Long.toHexString(start) + ") + logs reach 0x" + Long.toHexString(covered ? reach : start)
+          + ", last logged zxid 0x" + Long.toHexString(lastLogged);
+    }
+    emit(new FileCheck("restore", "restore", summary, found, true));
+  }
+}

@@ -1,0 +1,105 @@
+package zkstore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zkstore.cli.oracle.Scenarios;
+
+/** {@code verify} passes a clean ZooKeeper dir and finds and names each planted fault. */
+class VerifyTest {
+  @TempDir
+  Path dir;
+  Path v2;
+
+  @BeforeEach
+  void writeDataDir() throws Exception {
+    Scenarios.standard(dir);
+    v2 = dir.resolve("version-2");
+  }
+
+  Cli.Result verify() {
+    return Cli.run("verify", dir.toString());
+  }
+
+  static void assertProblemLine(Cli.Result r, String file, String phrase) {
+    assertEquals(1, r.code(), r.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PROBLEM") && l.contains(file) && l.contains(phrase)), r.toString());
+    assertTrue(r.out().contains("verdict: PROBLEMS"), r.toString());
+  }
+
+  @Test
+  void aCleanDirPasses() {
+    Cli.Result r = verify();
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("verdict: OK"), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("OK") && l.contains("log.d") && l.contains("zxid 0xd..0x18")), r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("OK") && l.contains("restore") && l.contains("reach 0x24")), r.out());
+  }
+
+  @Test
+  void findsATornTail() throws Exception {
+    Path log = v2.resolve("log.19");
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.wrap(new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 0, 0, 0, 80, 9, 9}), Scenarios.endOfEntries(log));
+    }
+    assertProblemLine(verify(), "log.19", "torn tail");
+  }
+
+  @Test
+  void findsAFlippedByteInTheMiddleOfALog() throws Exception {
+    Path log = v2.resolve("log.d");
+    long third = Scenarios.entryOffsets(log).get(2);
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, third + 12 + 40);
+      b.put(0, (byte) (b.get(0) ^ 0x5a));
+      ch.write(b.rewind(), third + 12 + 40);
+    }
+    assertProblemLine(verify(), "log.d", "offset " + third);
+    assertTrue(verify().out().contains("checksum"), verify().out());
+  }
+
+  @Test
+  void findsAMissingMiddleLog() throws Exception {
+    Files.delete(v2.resolve("log.d"));
+    assertProblemLine(verify(), "log.19", "0xd..0x18 are missing between log.1 and log.19");
+  }
+
+  @Test
+  void findsATruncatedSnapshot() throws Exception {
+    Path snap = v2.resolve("snapshot.18");
+    long size = Files.size(snap);
+    try (FileChannel ch = FileChannel.open(snap, StandardOpenOption.WRITE)) {
+      ch.truncate(size / 2);
+    }
+    assertProblemLine(verify(), "snapshot.18", "snapshot.18");
+  }
+
+  @Test
+  void findsABadEpochFile() throws Exception {
+    Files.writeString(v2.resolve("currentEpoch"), "not-a-number");
+    assertProblemLine(verify(), "currentEpoch", "decimal");
+  }
+
+  @Test
+  void findsAnAcceptedEpochBelowTheCurrentEpoch() throws Exception {
+    Files.writeString(v2.resolve("currentEpoch"), "3");
+    Files.writeString(v2.resolve("acceptedEpoch"), "2");
+    assertProblemLine(verify(), "acceptedEpoch", "below currentEpoch 3");
+  }
+
+  @Test
+  void jsonEndsWithTheVerdict() {
+    Cli.Result r = Cli.run("verify", "--json", dir.toString());
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().strip().endsWith("{\"verdict\":\"ok\",\"problems\":0,\"checks\":7}"), r.out());
+  }
+}
