@@ -104,7 +104,7 @@ public class HeapPerZnodeBench {
   static long usedAfterGc() {
     var memory = ManagementFactory.getMemoryMXBean();
     long used = Long.MAX_VALUE;
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 2; i++) {
       System.gc();
       used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
     }

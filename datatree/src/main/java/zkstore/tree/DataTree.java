@@ -227,16 +227,16 @@ public final class DataTree {
      */
     public void walk(NodeVisitor visitor) throws IOException {
         ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, ""});
+        stack.push(new Object[] {root, null});
         List<ZNode> kids = new ArrayList<>();
         while (!stack.isEmpty()) {
             Object[] top = stack.pop();
             ZNode n = (ZNode) top[0];
-            String path = (String) top[1];
+            String parentPath = (String) top[1];
             NodeRecord record;
             kids.clear();
             synchronized (n) {
-                byte[] b = n.bytes;
+                String path = parentPath == null ? "" : parentPath + "/" + n.name();
                 long key;
                 List<Acl> acl;
                 synchronized (acls) {
@@ -246,13 +246,11 @@ public final class DataTree {
                 for (ZNode c = n.firstChild; c != null; c = c.nextSibling) {
                     kids.add(c);
                 }
-                record = new NodeRecord(path, ZNode.data(b), key, acl, persistedStat(n), n.numChildren);
+                record = new NodeRecord(path, ZNode.data(n.bytes), key, acl, persistedStat(n), n.numChildren);
             }
             visitor.visit(record);
-            String prefix = path + "/";
             for (int i = kids.size() - 1; i >= 0; i--) {
-                ZNode c = kids.get(i);
-                stack.push(new Object[] {c, prefix + c.name()});
+                stack.push(new Object[] {kids.get(i), record.path()});
             }
         }
     }

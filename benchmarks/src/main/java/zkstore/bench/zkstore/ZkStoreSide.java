@@ -12,13 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import zkstore.bench.harness.Fingerprint;
 import zkstore.bench.harness.Side;
-import zkstore.bench.harness.SideUnavailableException;
 import zkstore.bench.harness.StoreSide;
 import zkstore.bench.harness.Work;
 import zkstore.bench.workload.SetDataTxns;
 import zkstore.bench.workload.TreeOp;
 import zkstore.bench.workload.Znodes;
 import zkstore.cli.ZkStoreCli;
+import zkstore.cli.datadir.DataDirLayout;
+import zkstore.cli.restore.OfflineRestore;
 import zkstore.record.Acl;
 import zkstore.record.CreateTxn;
 import zkstore.record.DeleteTxn;
@@ -160,9 +161,13 @@ public final class ZkStoreSide implements StoreSide {
     return new ZksTree(TreeSnapshots.load(files.get(0).path()).tree());
   }
 
+  /**
+   * Restores through the CLI's read-only restore (newest verified snapshot plus idempotent replay),
+   * the path {@code zkstore export} and {@code restore} take, until the engine offers its own entry point.
+   */
   @Override
-  public Tree restore(Path dataDir) {
-    throw new SideUnavailableException("zkstore side not available yet: restore (zkstore.engine)");
+  public Tree restore(Path dataDir) throws IOException {
+    return new ZksTree(OfflineRestore.restore(DataDirLayout.resolve(dataDir, null)).tree());
   }
 
   @Override
