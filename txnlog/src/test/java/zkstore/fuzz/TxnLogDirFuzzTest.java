@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 class TxnLogDirFuzzTest {
 
     @BeforeAll
-    static void createRunDirectories() {
-        FuzzRunDirectories.create();
+    static void prepareRun() {
+        FuzzRun.prepare(TxnLogFuzzTarget.DIR);
     }
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)

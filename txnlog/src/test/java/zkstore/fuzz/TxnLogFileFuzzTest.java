@@ -8,8 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
 class TxnLogFileFuzzTest {
 
     @BeforeAll
-    static void createRunDirectories() {
-        FuzzRunDirectories.create();
+    static void prepareRun() {
+        FuzzRun.prepare(TxnLogFuzzTarget.FILE);
     }
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)
