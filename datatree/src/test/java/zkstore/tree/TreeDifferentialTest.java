@@ -8,7 +8,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import zkstore.record.Acl;
+import zkstore.record.CloseSessionTxn;
+import zkstore.record.CreateContainerTxn;
+import zkstore.record.CreateSessionTxn;
+import zkstore.record.CreateTtlTxn;
+import zkstore.record.CreateTxn;
+import zkstore.record.DeleteTxn;
+import zkstore.record.ErrorTxn;
 import zkstore.record.MultiTxn;
+import zkstore.record.SetAclTxn;
+import zkstore.record.SetDataTxn;
 import zkstore.record.OpCode;
 import zkstore.record.SubTxn;
 import zkstore.record.TxnCodec;
@@ -53,6 +63,40 @@ class TreeDifferentialTest {
         System.out.println("collisions seed=" + seed);
         WorkloadConfig cfg = WorkloadConfig.seeded(seed).withNames(3).withMaxDepth(3).withDataSize(10);
         assertEquals(-1, run(cfg, count(5_000, 50_000), 250, true), "seed " + seed);
+    }
+
+    @Test
+    void legacyAndRareTxnFormsMatchZooKeeper() throws Exception {
+        long s1 = 0x0100000000000001L;
+        long s2 = 0x0100000000000002L;
+        java.util.List<Acl> open = Acl.OPEN_ACL_UNSAFE;
+        java.util.List<TxnRecord> txns = java.util.List.of(
+                txn(s1, 1, OpCode.CREATE_SESSION, new CreateSessionTxn(30_000)),
+                txn(s2, 2, OpCode.CREATE_SESSION, new CreateSessionTxn(30_000)),
+                txn(s1, 3, OpCode.CREATE, new CreateTxn("/legacy", new byte[] {1}, open, false, -1, true)),
+                txn(s1, 4, OpCode.CREATE, new CreateTxn("/legacy/e1", null, open, true, -1, true)),
+                txn(s1, 5, OpCode.CREATE2, new CreateTxn("/legacy/e2", new byte[0], open, true, 3)),
+                txn(s1, 6, OpCode.RECONFIG, new SetDataTxn(DataTree.CONFIG_PATH, "server.1=a:1:2".getBytes(), 1)),
+                txn(s1, 7, OpCode.SET_ACL, new SetAclTxn(DataTree.CONFIG_PATH, Acl.READ_ACL_UNSAFE, 0)),
+                txn(s1, 8, OpCode.ERROR, new ErrorTxn(KeeperCode.NODEEXISTS)),
+                txn(s2, 9, OpCode.CREATE_TTL, new CreateTtlTxn("/ttl", null, open, 4, NodeKind.MAX_TTL)),
+                txn(s2, 10, OpCode.CREATE_CONTAINER, new CreateContainerTxn("/legacy/c", null, null, 4)),
+                txn(s1, 11, OpCode.CLOSE_SESSION, CloseSessionTxn.BODYLESS),
+                txn(s2, 12, OpCode.DELETE_CONTAINER, new DeleteTxn("/legacy/c")),
+                txn(s2, 13, OpCode.CLOSE_SESSION, new CloseSessionTxn(java.util.List.of())));
+        DataTree ours = new DataTree();
+        ZkTreeOracle zk = new ZkTreeOracle();
+        for (TxnRecord t : txns) {
+            byte[] payload = TxnCodec.encodePayload(t);
+            TxnResult r = ours.apply(TxnCodec.decodePayload(payload), ApplyMode.REPLAY);
+            assertEquals(zk.apply(payload), r.err(), "result of " + t);
+            assertEquals(null, zk.difference(ours), "after " + t);
+        }
+        assertEquals(0, ours.ephemerals(s1).size());
+    }
+
+    private static TxnRecord txn(long session, long zxid, int type, zkstore.record.TxnBody body) {
+        return new TxnRecord(new zkstore.record.TxnHeader(session, (int) zxid, zxid, 1_000 * zxid, type), body, null);
     }
 
     private static int run(long seed, int n, int fullEvery, boolean report) throws Exception {

@@ -54,11 +54,16 @@ class WatchDifferentialTest {
             ours.apply(TxnCodec.decodePayload(payload));
             zk.apply(payload);
             for (int i = 0; i < WATCHERS; i++) {
-                assertEquals(theirs.get(i), mine.get(i), "seed " + seed + " watcher " + i + " after " + txn);
+                List<String> t = theirs.get(i);
+                List<String> m = mine.get(i);
+                if (t.size() != m.size() || !t.isEmpty() && !t.get(t.size() - 1).equals(m.get(m.size() - 1))) {
+                    assertEquals(t, m, "seed " + seed + " watcher " + i + " after " + txn);
+                }
             }
         }
-        for (List<String> l : mine) {
-            events += l.size();
+        for (int i = 0; i < WATCHERS; i++) {
+            assertEquals(theirs.get(i), mine.get(i), "seed " + seed + " watcher " + i + " at the end");
+            events += mine.get(i).size();
         }
         System.out.println("watch events compared: " + events);
         assertTrue(events > 100, "the workload fired watches");

@@ -67,8 +67,8 @@ public final class LogDumpCommand extends CliCommand {
 
           @Override
           public boolean entry(LogEntry e) throws IOException {
-            count[0]++;
             if (filter.matches(e.txn())) {
+              count[0]++;
               if (tally != null) {
                 tally.add(e);
               } else if (jsonOut != null) {

@@ -1,0 +1,63 @@
+package zkstore.engine;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Copies and damages of data dirs for the restore tests. */
+final class DataDirs {
+  private DataDirs() {}
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.sorted().toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Files of {@code version2} whose name starts with {@code prefix + "."}, newest zxid first. */
+  static List<Path> newestFirst(Path version2, String prefix) throws IOException {
+    try (Stream<Path> s = Files.list(version2)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix + "."))
+          .sorted(Comparator.comparingLong((Path p) -> Long.parseLong(p.getFileName().toString().split("\\.")[1], 16))
+              .reversed())
+          .toList();
+    }
+  }
+
+  static void truncate(Path file, long length) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.setLength(length);
+    }
+  }
+
+  static void flipByte(Path file, long offset) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+      f.seek(offset);
+      int b = f.read();
+      f.seek(offset);
+      f.write(b ^ 0x5a);
+    }
+  }
+
+  /** Offset just after the last non-zero byte of a (preallocated) log file. */
+  static long endOfData(Path log) throws IOException {
+    byte[] b = Files.readAllBytes(log);
+    int i = b.length - 1;
+    while (i >= 0 && b[i] == 0) {
+      i--;
+    }
+    return i + 1;
+  }
+}

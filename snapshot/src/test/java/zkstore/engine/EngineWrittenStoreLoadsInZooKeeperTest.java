@@ -1,0 +1,123 @@
+package zkstore.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zkstore.record.TxnCodec;
+import zkstore.snapshot.SnapshotCompression;
+
+/**
+ * Data dirs written by zkstore's engine (fuzzy snapshots in plain, gz and snappy, a reopen between each, an
+ * epoch change) restore in ZooKeeper's FileTxnSnapLog.restore to the engine's live tree, and zkstore restores
+ * them to the same; intact and with each fault a crash or a disk can leave.
+ */
+class EngineWrittenStoreLoadsInZooKeeperTest {
+  @TempDir
+  static Path scratch;
+  static Path pristine;
+  static long seed;
+  static TreeView live;
+
+  @BeforeAll
+  static void writeWithTheEngine() throws Exception {
+    seed = Long.getLong("zkstore.seed", System.nanoTime());
+    System.out.println("EngineWrittenStoreLoadsInZooKeeperTest seed " + seed + " (re-run with -Dzkstore.seed=" + seed
+        + ")");
+    pristine = scratch.resolve("pristine");
+    ZkWorkload workload = new ZkWorkload(seed, 1500);
+    int perPhase = 1000;
+    long snapshots = 0;
+    for (SnapshotCompression c : List.of(SnapshotCompression.NONE, SnapshotCompression.GZIP,
+        SnapshotCompression.SNAPPY)) {
+      EngineConfig config = EngineConfig.of(pristine).withEmptyStart(true).withSnapCount(300).withCompression(c)
+          .withRollSeed(seed);
+      try (StorageEngine engine = StorageEngine.open(config)) {
+        for (int i = 1; i <= perPhase; i++) {
+          engine.apply(TxnCodec.decodePayload(workload.next().payload()));
+          if (i % 10 == 0) {
+            engine.commit();
+          }
+        }
+        engine.commit();
+        engine.awaitSnapshots();
+        live = ZkstoreView.of(engine.tree(), engine.lastZxid());
+        snapshots += engine.snapshotStats().written();
+        assertEquals(0, engine.snapshotStats().failed(), "" + engine.snapshotStats().lastFailure());
+      }
+      assertEquals(List.of(), ZkOracle.view(workload.tree(), workload.sessions(), workload.lastZxid())
+          .differences(live), "the engine's live tree differs from ZooKeeper's for the same txns, seed " + seed);
+    }
+    assertTrue(snapshots >= 10, "snapshots written: " + snapshots);
+  }
+
+  private Path copy(String name) throws Exception {
+    Path dir = scratch.resolve(name);
+    DataDirs.copy(pristine, dir);
+    return dir;
+  }
+
+  private static Path v2(Path dir) {
+    return dir.resolve("version-2");
+  }
+
+  @Test
+  void intactEngineStoreRestoresInZooKeeperToTheLiveTree() throws Exception {
+    Path copy = copy("zk-intact");
+    assertEquals(List.of(), live.differences(ZkOracle.restore(copy, copy, false)), "seed " + seed);
+    RestoreReport report = RestoreDifferential.assertSameRestore(pristine, scratch, false, "seed " + seed);
+    assertInstanceOf(RestoreReport.FromSnapshot.class, report.start());
+    assertTrue(report.digests().clean(), report.describe());
+    assertTrue(List.of(Files.list(v2(pristine)).map(p -> p.getFileName().toString()).toArray())
+        .stream().anyMatch(n -> n.toString().endsWith(".gz")));
+  }
+
+  @Test
+  void engineStoreWithTruncatedNewestSnapshotRestoresAlikeInBoth() throws Exception {
+    Path dir = copy("truncated");
+    Path newest = DataDirs.newestFirst(v2(dir), "snapshot").get(0);
+    DataDirs.truncate(newest, Files.size(newest) / 2);
+    RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
+    assertEquals(newest.toString(), report.skipped().get(0).file());
+    assertEquals(live.lastZxid(), report.finalZxid());
+  }
+
+  @Test
+  void engineStoreWithAFlippedByteInASnapshotRestoresAlikeInBoth() throws Exception {
+    Path dir = copy("flipped");
+    for (int k = 0; k < 2; k++) {
+      Path s = DataDirs.newestFirst(v2(dir), "snapshot").get(k);
+      DataDirs.flipByte(s, Files.size(s) / 3);
+    }
+    RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
+    assertEquals(2, report.skipped().size(), report.describe());
+    assertEquals(live.lastZxid(), report.finalZxid());
+  }
+
+  @Test
+  void engineStoreWithoutSnapshotsRestoresFromItsLogsAlikeInBoth() throws Exception {
+    Path dir = copy("nosnap");
+    for (Path s : DataDirs.newestFirst(v2(dir), "snapshot")) {
+      Files.delete(s);
+    }
+    RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, true, "seed " + seed);
+    assertInstanceOf(RestoreReport.FromLogsAlone.class, report.start());
+    assertEquals(live.lastZxid(), report.finalZxid());
+  }
+
+  @Test
+  void engineStoreWithATornLogTailRestoresAlikeInBoth() throws Exception {
+    Path dir = copy("torn");
+    Path newestLog = DataDirs.newestFirst(v2(dir), "log").get(0);
+    DataDirs.truncate(newestLog, DataDirs.endOfData(newestLog) - 3);
+    RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
+    assertNotNull(report.tornTail(), report.describe());
+  }
+}
