@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 /** Regression mode for the snapshot module's fuzz targets: each corpus, then a brief seeded mutation run. */
 class SnapshotFuzzRegressionTest {
 
-    private static final int INPUTS = FuzzSettings.BRIEF_RUN_INPUTS / 8;
+    private static final int INPUTS = FuzzSettings.BRIEF_RUN_INPUTS / 16;
 
     @Test
     void plainSnapshotCorpusPassesEveryProperty() {
@@ -25,6 +25,13 @@ class SnapshotFuzzRegressionTest {
     void snappySnapshotCorpusPassesEveryProperty() {
         assertTrue(BriefFuzz.replayCorpus(getClass(), SnapshotFuzzTarget.SNAPPY, SnapshotFuzzTarget::checkSnappy) > 0);
         BriefFuzz.mutate(getClass(), SnapshotFuzzTarget.SNAPPY, INPUTS, SnapshotFuzzTarget::checkSnappy);
+    }
+
+    @Test
+    void restoreCorpusPassesEveryProperty() {
+        assertTrue(BriefFuzz.replayCorpus(getClass(), RestoreFuzzTarget.NAME, RestoreFuzzTarget::check) > 0);
+        assertTrue(RestoreFuzzTarget.RESTORED.get() > 0, "no corpus data dir restores; the target never reaches replay");
+        BriefFuzz.mutate(getClass(), RestoreFuzzTarget.NAME, INPUTS, RestoreFuzzTarget::check);
     }
 
     @Test

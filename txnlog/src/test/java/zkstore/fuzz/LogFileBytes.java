@@ -9,16 +9,16 @@ import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 
 /** Builds txn log file images by hand (header, then checksum/length/payload/0x42 frames), per FORMATS.md §3. */
-final class LogFileBytes {
+public final class LogFileBytes {
 
     private LogFileBytes() {
     }
 
-    static byte[] header() {
+    public static byte[] header() {
         return ByteBuffer.allocate(FileHeader.BYTES).putInt(FileHeader.LOG_MAGIC).putInt(2).putLong(0).array();
     }
 
-    static byte[] frame(byte[] payload) {
+    public static byte[] frame(byte[] payload) {
         Adler32 adler = new Adler32();
         adler.update(payload);
         return ByteBuffer.allocate(13 + payload.length).putLong(adler.getValue()).putInt(payload.length).put(payload)
@@ -26,7 +26,7 @@ final class LogFileBytes {
     }
 
     /** A log file holding {@code records} encoded by zkstore, followed by {@code zeroTail} zero bytes. */
-    static byte[] file(List<TxnRecord> records, int zeroTail) {
+    public static byte[] file(List<TxnRecord> records, int zeroTail) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(header());
         for (TxnRecord r : records) {

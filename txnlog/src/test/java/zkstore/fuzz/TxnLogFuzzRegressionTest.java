@@ -14,7 +14,7 @@ class TxnLogFuzzRegressionTest {
 
     @Test
     void logFileSurvivesBriefMutationRun() {
-        BriefFuzz.mutate(getClass(), TxnLogFuzzTarget.FILE, FuzzSettings.BRIEF_RUN_INPUTS / 8, TxnLogFuzzTarget::checkFile);
+        BriefFuzz.mutate(getClass(), TxnLogFuzzTarget.FILE, FuzzSettings.BRIEF_RUN_INPUTS / 16, TxnLogFuzzTarget::checkFile);
     }
 
     @Test
@@ -24,6 +24,6 @@ class TxnLogFuzzRegressionTest {
 
     @Test
     void logDirSurvivesBriefMutationRun() {
-        BriefFuzz.mutate(getClass(), TxnLogFuzzTarget.DIR, FuzzSettings.BRIEF_RUN_INPUTS / 8, TxnLogFuzzTarget::checkDir);
+        BriefFuzz.mutate(getClass(), TxnLogFuzzTarget.DIR, FuzzSettings.BRIEF_RUN_INPUTS / 16, TxnLogFuzzTarget::checkDir);
     }
 }
