@@ -80,6 +80,26 @@ final class Txns {
     }
   }
 
+  /**
+   * Txns of every kind from the codec's oracle generator, renumbered with consecutive zxids. Pre-3.3 creates
+   * are left out: ZooKeeper 3.9 decodes them but can only write the current form back.
+   */
+  static List<TxnRecord> fromOracle(long seed, long firstZxid, int count) {
+    zkstore.oracle.RandomRecords rr = new zkstore.oracle.RandomRecords(new Random(seed), true);
+    List<TxnRecord> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      TxnRecord t = rr.txnRecord();
+      if (t.body() instanceof CreateTxn c && c.legacyV0()) {
+        i--;
+        continue;
+      }
+      TxnHeader h = t.header();
+      out.add(new TxnRecord(new TxnHeader(h.clientId(), h.cxid(), firstZxid + i, h.time(), h.type()), t.body(),
+          t.digest()));
+    }
+    return out;
+  }
+
   static List<TxnRecord> readAll(java.nio.file.Path dir, long from) throws java.io.IOException {
     List<TxnRecord> out = new ArrayList<>();
     try (TxnLogReader r = TxnLogReader.open(dir, from)) {

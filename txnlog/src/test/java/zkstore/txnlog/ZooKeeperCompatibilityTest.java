@@ -118,8 +118,32 @@ class ZooKeeperCompatibilityTest {
     }
   }
 
+  private static void assertSameTxns(List<TxnRecord> expected, List<TxnRecord> actual, String what) {
+    for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+      assertEquals(expected.get(i), actual.get(i), what + ", txn " + i);
+    }
+    assertEquals(expected.size(), actual.size(), what);
+  }
+
   private static List<String> names(List<LogFile> files) {
     return files.stream().map(LogFile::name).toList();
+  }
+
+  @Test
+  void oracleTxnsOfEveryKindPassThroughBothLogsUnchanged() throws Exception {
+    List<TxnRecord> txns = Txns.fromOracle(Txns.seed("oracleTxns"), 1, 800);
+    Path zk = Files.createTempDirectory(zkDir, "zk");
+    Path ours = Files.createTempDirectory(ourDir, "ours");
+    writeWithZooKeeper(zk, txns, 64 * 1024, 1);
+    writeWithZkstore(ours, txns, 64 * 1024, 1);
+    assertSameTxns(txns, Txns.readAll(zk, 1), "zkstore reading ZooKeeper's log");
+    assertSameTxns(txns, readWithZooKeeper(ours, 1), "ZooKeeper reading zkstore's log");
+    List<LogFile> a = LogFiles.list(zk);
+    List<LogFile> b = LogFiles.list(ours);
+    assertEquals(names(a), names(b));
+    for (int f = 0; f < a.size(); f++) {
+      assertArrayEquals(Files.readAllBytes(a.get(f).path()), Files.readAllBytes(b.get(f).path()), a.get(f).name());
+    }
   }
 
   static void writeWithZooKeeper(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery)
