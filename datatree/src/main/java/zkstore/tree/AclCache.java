@@ -53,10 +53,9 @@ public final class AclCache {
     }
 
     private void drop(int slot) {
-        List<Acl> acl = lists[slot];
-        if (slotByAcl.get(acl) == slot) {
-            slotByAcl.remove(acl);
-        }
+        // as ZooKeeper: the list's mapping goes even if another key holds an equal list (only
+        // possible after loading a snapshot with duplicate lists), so that list gets a new key next
+        slotByAcl.remove(lists[slot]);
         slotByKey.remove(keys[slot]);
         lists[slot] = null;
         refs[slot] = 0;

@@ -1,6 +1,5 @@
 package zkstore.tree;
 
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Set;
 import zkstore.record.Acl;
@@ -60,9 +59,13 @@ final class TreeMutator {
         ZNode child;
         synchronized (parent) {
             int slot = t.acls.acquire(acl);
-            if (t.index.get(p, p.length, hash) != null) {
+            ZNode existing = t.index.get(p, p.length, hash);
+            if (existing != null && existing.parent == parent) {
                 err[0] = KeeperCode.NODEEXISTS;
                 return null;
+            }
+            if (existing != null) {
+                replaceOrphan(p, existing);
             }
             t.digest -= t.term(p, slash, parent);
             if (parentCVersion == -1) {
@@ -120,9 +123,6 @@ final class TreeMutator {
         if (node == null) {
             return KeeperCode.NONODE;
         }
-        if (node.firstChild != null) {
-            dropDescendants(node, path);
-        }
         t.index.remove(node);
         t.digest -= t.term(p, p.length, node);
         long dataLength;
@@ -143,29 +143,14 @@ final class TreeMutator {
     }
 
     /**
-     * A delete of a node that still has children (possible only when replaying a torn fuzzy
-     * snapshot) takes the whole subtree out, where ZooKeeper would leave unreachable entries behind.
+     * Replaying a torn fuzzy snapshot can delete a node that still has children; like ZooKeeper, the
+     * children stay findable by path (and in the digest) but unreachable from the root, until a
+     * create of the same path under a live parent replaces them (also like ZooKeeper, without
+     * releasing the orphan's ACL reference).
      */
-    private void dropDescendants(ZNode node, String path) {
-        ArrayDeque<Object[]> stack = new ArrayDeque<>();
-        for (ZNode c = node.firstChild; c != null; c = c.nextSibling) {
-            stack.push(new Object[] {c, path + "/" + c.name()});
-        }
-        while (!stack.isEmpty()) {
-            Object[] top = stack.pop();
-            ZNode n = (ZNode) top[0];
-            String p = (String) top[1];
-            for (ZNode c = n.firstChild; c != null; c = c.nextSibling) {
-                stack.push(new Object[] {c, p + "/" + c.name()});
-            }
-            byte[] pb = DataTree.utf8(p);
-            t.index.remove(n);
-            t.digest -= t.term(pb, pb.length, n);
-            synchronized (n) {
-                t.acls.release(n.aclSlot);
-            }
-            t.ephemerals.remove(n.ephemeralOwner, p);
-        }
+    private void replaceOrphan(byte[] p, ZNode orphan) {
+        t.index.remove(orphan);
+        t.digest -= t.term(p, p.length, orphan);
     }
 
     Stat setData(String path, byte[] data, int version, long zxid, long time, int[] err) {

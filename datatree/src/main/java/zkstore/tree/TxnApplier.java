@@ -175,6 +175,19 @@ final class TxnApplier {
     /** Decides whether txns fit the tree, tracking nodes created and deleted by earlier ops of a multi. */
     private final class StrictCheck {
         private final Map<String, Boolean> overlay = new HashMap<>();
+        private final Map<String, Integer> childDelta = new HashMap<>();
+
+        private final java.util.Set<String> fresh = new java.util.HashSet<>();
+
+        private int children(String path) {
+            zkstore.record.Stat s = fresh.contains(path) ? null : tree.stat(path);
+            return (s == null ? 0 : s.numChildren()) + childDelta.getOrDefault(path, 0);
+        }
+
+        private String parentOf(String path) {
+            int slash = path.lastIndexOf('/');
+            return slash <= 0 ? "/" : path.substring(0, slash);
+        }
 
         private boolean exists(String path) {
             Boolean b = overlay.get(path);
@@ -193,13 +206,20 @@ final class TxnApplier {
                         return KeeperCode.NODEEXISTS;
                     }
                     overlay.put(path, true);
+                    fresh.add(path);
+                    childDelta.merge(parentOf(path), 1, Integer::sum);
                 }
                 case OpCode.DELETE, OpCode.DELETE_CONTAINER -> {
                     String path = pathOf(body);
                     if (!exists(path)) {
                         return KeeperCode.NONODE;
                     }
+                    if (children(path) > 0) {
+                        return KeeperCode.NOTEMPTY;
+                    }
                     overlay.put(path, false);
+                    childDelta.remove(path);
+                    childDelta.merge(parentOf(path), -1, Integer::sum);
                 }
                 case OpCode.SET_DATA, OpCode.RECONFIG, OpCode.SET_ACL, OpCode.CHECK -> {
                     if (!exists(pathOf(body))) {

@@ -94,6 +94,31 @@ class DataTreeBasicsTest {
     }
 
     @Test
+    void loaderDropsUnusedAclEntriesEvenWhenTwoKeysHoldTheSameList() throws Exception {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        loader.addAcl(1, Acl.OPEN_ACL_UNSAFE);
+        loader.addAcl(2, Acl.OPEN_ACL_UNSAFE);
+        loader.addAcl(7, Acl.READ_ACL_UNSAFE);
+        loader.addNode("", new byte[0], -1, zero);
+        loader.addNode("/a", null, 1, zero);
+        DataTree t = loader.finish(5);
+        assertEquals(java.util.Map.of(1L, Acl.OPEN_ACL_UNSAFE), t.aclCache().entries());
+        t.apply(header(3, 6, OpCode.DELETE), new DeleteTxn("/a"), ApplyMode.STRICT);
+        assertEquals(0, t.aclCache().size());
+        t.apply(header(3, 7, OpCode.CREATE), new CreateTxn("/b", null, Acl.OPEN_ACL_UNSAFE, false, -1), ApplyMode.STRICT);
+        assertEquals(8L, t.aclKey("/b"), "next key = highest key ever seen + 1");
+    }
+
+    @Test
+    void loaderRejectsAnAclKeyMissingFromTheMap() {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("", new byte[0], 3, zero));
+        assertTrue(e.getMessage().contains("ACL key 3"), e.getMessage());
+    }
+
+    @Test
     void loaderRejectsAChildBeforeItsParent() {
         TreeLoader loader = new TreeLoader();
         StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);

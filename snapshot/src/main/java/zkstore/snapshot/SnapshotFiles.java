@@ -1,7 +1,6 @@
 package zkstore.snapshot;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -107,9 +106,5 @@ public final class SnapshotFiles {
       }
     }
     return bb.array();
-  }
-
-  static boolean startsWith(InputStream in, byte[] magic) throws IOException {
-    return Arrays.equals(in.readNBytes(magic.length), magic);
   }
 }

@@ -7,8 +7,11 @@ import zkstore.tree.TreeOptions;
 
 /** Snapshot files to and from zkstore's {@link DataTree}: the entry points the engine and the tools use. */
 public final class TreeSnapshots {
-  /** A tree loaded from a verified snapshot, and what the read found. */
-  public record Loaded(DataTree tree, SnapshotReadResult result) {}
+  /**
+   * A tree loaded from a verified snapshot, what the read found, and how many nodes had an ACL key missing from
+   * the map (see {@link TreeSnapshotSink}): left out, or loaded with key -1; both are repaired by replay.
+   */
+  public record Loaded(DataTree tree, SnapshotReadResult result, long nodesLeftOut, long aclPlaceholders) {}
 
   private TreeSnapshots() {}
 
@@ -17,10 +20,11 @@ public final class TreeSnapshots {
    * lastProcessedZxid section when the name has none).
    */
   public static Loaded load(Path file, SnapshotReader reader, TreeOptions options) throws IOException {
-    TreeSnapshotSink sink = new TreeSnapshotSink(options);
+    long nameZxid = SnapshotFileName.parse(file.getFileName().toString()).map(SnapshotFileName::zxid).orElse(-1L);
+    TreeSnapshotSink sink = new TreeSnapshotSink(options, nameZxid >= 0 ? nameZxid : Long.MAX_VALUE);
     SnapshotReadResult result = reader.read(file, sink);
     long zxid = result.nameZxid() >= 0 ? result.nameZxid() : result.lastProcessedZxid().orElse(0);
-    return new Loaded(sink.finish(zxid), result);
+    return new Loaded(sink.finish(zxid), result, sink.nodesLeftOut(), sink.aclPlaceholders());
   }
 
   /** Loads with the default reader and tree options. */

@@ -46,9 +46,11 @@ class UnusableInputTest {
   /** Commands whose argument is a data dir, and those whose argument is a file. */
   static final List<String[]> DIR_COMMANDS = List.<String[]>of(
       new String[] {"log", "dump"}, new String[] {"verify"}, new String[] {"export"},
-      new String[] {"restore", "--to-zxid", "1", "--out", "/tmp/zkstore-unused-out"});
+      new String[] {"restore", "--to-zxid", "1", "--out", "/tmp/zkstore-unused-out"},
+      new String[] {"recover", "--out", "/tmp/zkstore-unused-out"}, new String[] {"purge", "--keep", "1"});
   static final List<String[]> FILE_COMMANDS = List.<String[]>of(
-      new String[] {"log", "dump"}, new String[] {"snapshot", "dump"}, new String[] {"chop", "--zxid", "1"});
+      new String[] {"log", "dump"}, new String[] {"snapshot", "dump"}, new String[] {"chop", "--zxid", "1"},
+      new String[] {"import", "--out", "/tmp/zkstore-unused-out"});
 
   static Stream<Arguments> cases() {
     List<Arguments> out = new ArrayList<>();

@@ -22,6 +22,13 @@ public record DataDirLayout(Path snapDir, Path logDir) {
     if (!holdsZooKeeperFiles(snap) && !holdsZooKeeperFiles(log)) {
       throw new UnusableInputException(dataDir + ": not a ZooKeeper data directory (no version-2, no log.* or snapshot.* files)");
     }
+    try {
+      if (!ZooKeeperFiles.anyUsable(snap, log)) {
+        throw new UnusableInputException(snap + ": no file in it is a ZooKeeper log or snapshot (wrong magic, empty or truncated files)");
+      }
+    } catch (java.io.IOException e) {
+      throw new UnusableInputException(snap + ": cannot read: " + e.getMessage(), e);
+    }
     return new DataDirLayout(snap, log);
   }
 

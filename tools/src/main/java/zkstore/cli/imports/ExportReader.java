@@ -1,0 +1,113 @@
+package zkstore.cli.imports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeMap;
+import zkstore.cli.UnusableInputException;
+import zkstore.cli.format.Hex;
+import zkstore.cli.source.NodeView;
+import zkstore.record.Acl;
+import zkstore.record.Id;
+import zkstore.record.StatPersisted;
+
+/** Reads {@code export --json} output (one znode object per line) back into nodes, sorted by path. */
+public final class ExportReader {
+  private ExportReader() {}
+
+  public static TreeMap<String, NodeView> read(Reader in, String source) throws IOException {
+    TreeMap<String, NodeView> nodes = new TreeMap<>();
+    try (JsonParser p = new JsonFactory().createParser(in)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t != JsonToken.START_OBJECT) {
+          throw bad(source, p, "expected one JSON object per znode");
+        }
+        NodeView n = node(p, source);
+        if (nodes.put(n.path(), n) != null) {
+          throw bad(source, p, "path " + n.path() + " appears twice");
+        }
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UnusableInputException(source + ": not a zkstore export (" + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ")");
+    }
+    if (nodes.isEmpty() || !nodes.containsKey("/")) {
+      throw new UnusableInputException(source + ": not a zkstore export (no root node \"/\")");
+    }
+    for (String path : nodes.keySet()) {
+      if (!path.equals("/") && !nodes.containsKey(zkstore.cli.source.TreeImage.parentOf(path))) {
+        throw new UnusableInputException(source + ": node " + path + " has no parent in the export");
+      }
+    }
+    return nodes;
+  }
+
+  private static NodeView node(JsonParser p, String source) throws IOException {
+    String path = null;
+    byte[] data = null;
+    long czxid = 0, mzxid = 0, pzxid = 0, ctime = 0, mtime = 0, owner = 0;
+    int version = 0, cversion = 0, aversion = 0;
+    List<Acl> acl = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (field) {
+        case "path" -> path = p.getText();
+        case "data" -> data = v == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(p.getText());
+        case "czxid" -> czxid = Hex.parse(p.getText());
+        case "mzxid" -> mzxid = Hex.parse(p.getText());
+        case "pzxid" -> pzxid = Hex.parse(p.getText());
+        case "ephemeralOwner" -> owner = Hex.parse(p.getText());
+        case "ctime" -> ctime = p.getLongValue();
+        case "mtime" -> mtime = p.getLongValue();
+        case "version" -> version = p.getIntValue();
+        case "cversion" -> cversion = p.getIntValue();
+        case "aversion" -> aversion = p.getIntValue();
+        case "acl" -> acl = acl(p, source);
+        default -> p.skipChildren();
+      }
+    }
+    if (path == null || !path.startsWith("/")) {
+      throw bad(source, p, "a znode object without an absolute \"path\"");
+    }
+    StatPersisted stat = new StatPersisted(czxid, mzxid, ctime, mtime, version, cversion, aversion, owner, pzxid);
+    return new NodeView(path, data, stat, acl == null ? Acl.OPEN_ACL_UNSAFE : acl, 0);
+  }
+
+  private static List<Acl> acl(JsonParser p, String source) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    List<Acl> out = new ArrayList<>();
+    while (p.nextToken() == JsonToken.START_OBJECT) {
+      int perms = 0;
+      String scheme = null;
+      String id = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        switch (f) {
+          case "perms" -> perms = p.getIntValue();
+          case "scheme" -> scheme = p.getText();
+          case "id" -> id = p.getText();
+          default -> p.skipChildren();
+        }
+      }
+      if (scheme == null || id == null) {
+        throw bad(source, p, "an ACL entry without scheme or id");
+      }
+      out.add(new Acl(perms, new Id(scheme, id)));
+    }
+    return out;
+  }
+
+  private static UnusableInputException bad(String source, JsonParser p, String what) {
+    return new UnusableInputException(source + " line " + p.currentLocation().getLineNr() + ": " + what);
+  }
+}
