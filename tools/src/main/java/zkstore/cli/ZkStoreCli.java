@@ -87,7 +87,7 @@ public final class ZkStoreCli implements Callable<Integer> {
       err.println(cmd + ": " + Problems.describe(f));
       return ExitCode.UNUSABLE;
     }
-    if (e instanceof zkstore.cli.restore.RestoreRefusedException) {
+    if (e instanceof zkstore.cli.restore.RestoreRefusedException || e instanceof zkstore.engine.RestoreRefusedException) {
       err.println(cmd + ": cannot restore: " + e.getMessage());
       return ExitCode.PROBLEMS;
     }

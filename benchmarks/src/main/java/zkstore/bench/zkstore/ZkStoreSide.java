@@ -18,8 +18,8 @@ import zkstore.bench.workload.SetDataTxns;
 import zkstore.bench.workload.TreeOp;
 import zkstore.bench.workload.Znodes;
 import zkstore.cli.ZkStoreCli;
-import zkstore.cli.datadir.DataDirLayout;
-import zkstore.cli.restore.OfflineRestore;
+import zkstore.engine.EngineConfig;
+import zkstore.engine.StoreRestore;
 import zkstore.record.Acl;
 import zkstore.record.CreateTxn;
 import zkstore.record.DeleteTxn;
@@ -161,13 +161,10 @@ public final class ZkStoreSide implements StoreSide {
     return new ZksTree(TreeSnapshots.load(files.get(0).path()).tree());
   }
 
-  /**
-   * Restores through the CLI's read-only restore (newest verified snapshot plus idempotent replay),
-   * the path {@code zkstore export} and {@code restore} take, until the engine offers its own entry point.
-   */
+  /** Restores through the engine's restore policy (newest verified snapshot plus idempotent replay). */
   @Override
   public Tree restore(Path dataDir) throws IOException {
-    return new ZksTree(OfflineRestore.restore(DataDirLayout.resolve(dataDir, null)).tree());
+    return new ZksTree(StoreRestore.latest(EngineConfig.of(dataDir)).tree());
   }
 
   @Override

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DateFormat;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,13 +12,10 @@ import zkstore.cli.ExitCode;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
-import zkstore.cli.source.LogReading;
 import zkstore.snapshot.PurgePlan;
 import zkstore.snapshot.PurgePolicy;
-import zkstore.snapshot.SnapshotFile;
-import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.SnapshotReader;
-import zkstore.snapshot.SnapshotSink;
+import zkstore.engine.StorePurge;
+import zkstore.cli.restore.OfflineRestore;
 
 /** {@code zkstore purge --keep N}: keep the newest N snapshots and exactly the logs they need (PurgeTxnLog's rules). */
 @Command(name = "purge", mixinStandardHelpOptions = true,
@@ -46,13 +41,9 @@ public final class PurgeCommand extends CliCommand {
       throw new UnusableInputException("--keep " + keep + ": keep at least 1 snapshot");
     }
     DataDirLayout layout = target.layout();
-    SnapshotReader reader = new SnapshotReader();
-    PurgePolicy policy = precheckOnly ? PurgePolicy.keepNewest(keep) : new PurgePolicy(keep, f -> fullyValid(reader, f));
-    List<Path> logs = new ArrayList<>();
-    for (LogReading.LogRef r : LogReading.all(layout.logDir())) {
-      logs.add(r.path());
-    }
-    PurgePlan plan = policy.plan(SnapshotFiles.listNewestFirst(layout.snapDir()), logs);
+    PurgePlan plan = precheckOnly
+        ? PurgePolicy.keepNewest(keep).plan(layout.snapDir(), layout.logDir())
+        : StorePurge.plan(OfflineRestore.config(layout), keep);
     if (plan.keptSnapshots().isEmpty()) {
       problem(target.describe() + ": no valid snapshot, nothing purged");
       return ExitCode.PROBLEMS;
@@ -69,14 +60,5 @@ public final class PurgeCommand extends CliCommand {
     out().println("kept " + plan.keptSnapshots().size() + " snapshot(s) from zxid 0x" + Long.toHexString(plan.oldestKeptZxid())
         + " and " + plan.retainedLogs().size() + " log file(s)" + (dryRun ? " (dry run, nothing removed)" : ""));
     return ExitCode.OK;
-  }
-
-  private static boolean fullyValid(SnapshotReader reader, SnapshotFile f) {
-    try {
-      reader.read(f, SnapshotSink.DISCARD);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

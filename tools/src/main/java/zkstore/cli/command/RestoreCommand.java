@@ -11,12 +11,14 @@ import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.Hex;
 import zkstore.cli.restore.OfflineRestore;
 import zkstore.cli.restore.OutputDir;
-import zkstore.cli.restore.Restored;
+import zkstore.engine.RestoreReport;
+import zkstore.engine.StoreRestore;
 
 /** {@code zkstore restore --to-zxid Z --out NEWDIR}: point-in-time restore into a new data directory. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
     description = {"Write a new data dir whose state is exactly as of zxid Z: every txn up to Z, none after.",
-        "DATADIR is only read. The new dir holds one snapshot (snapshot.<Z>) that ZooKeeper loads."})
+        "DATADIR is only read. The new dir holds snapshot.<Z>, the log of the txns replayed to reach it and the",
+        "epoch files; ZooKeeper and zkstore both load it. Exit 1 when Z cannot be reproduced exactly."})
 public final class RestoreCommand extends CliCommand {
   @Mixin
   DataDirOptions source;
@@ -31,22 +33,15 @@ public final class RestoreCommand extends CliCommand {
   public Integer call() throws IOException {
     long target = Hex.parse(toZxid);
     DataDirLayout from = source.layout();
-    Restored restored = OfflineRestore.restore(from, target);
-    if (restored.zxid() != target) {
-      problem("zxid " + Hex.of(target) + " is not in the data dir; the newest state at or before it is "
-          + Hex.of(restored.zxid()) + "; nothing written");
-      return ExitCode.PROBLEMS;
-    }
+    var config = OfflineRestore.config(from);
+    StoreRestore.asOf(config, target);
     DataDirLayout to = OutputDir.create(out);
-    var written = OutputDir.writeSnapshot(to, restored.tree());
-    String epochs = OutputDir.copyEpochs(from, to, restored.zxid());
-    for (String line : restored.describe()) {
+    Path outDataDir = to.snapDir().getParent();
+    RestoreReport report = StoreRestore.writeAsOf(config, target, outDataDir, outDataDir);
+    for (String line : report.describe().split("\n")) {
       out().println(line);
     }
-    out().println("wrote " + written.file().path() + " (" + written.nodes() + " nodes, state as of " + Hex.of(restored.zxid()) + ")");
-    if (epochs != null) {
-      out().println(epochs);
-    }
+    out().println("wrote " + to.snapDir() + " (state as of " + Hex.of(report.finalZxid()) + ")");
     return ExitCode.OK;
   }
 }

@@ -14,17 +14,16 @@ import zkstore.prep.RequestPreparer;
 import zkstore.record.Acl;
 import zkstore.record.Id;
 import zkstore.record.Perms;
-import zkstore.snapshot.SnapshotWriter;
-import zkstore.snapshot.TreeSnapshots;
+import zkstore.engine.EngineConfig;
+import zkstore.engine.StorageEngine;
 import zkstore.tree.DataTree;
-import zkstore.txnlog.TxnLogConfig;
-import zkstore.txnlog.TxnLogWriter;
+import zkstore.txnlog.Durability;
 
 /**
  * Builds a realistic ZooKeeper 3.9 data directory: three sessions, persistent, ephemeral, sequential,
  * container and TTL nodes, ACLs, multis (one failing), error txns, a closed session, three snapshots and
- * four log files. Requests go through zkstore.prep as a server would prepare them.
- * Interim: written with the tree, txnlog writer and snapshot writer until the storage engine is published.
+ * several log files, written through the storage engine. Requests are prepared by zkstore.prep against a
+ * shadow tree, as a server's PrepRequestProcessor would, and the engine logs and applies each txn.
  */
 public final class DemoDataDir {
   /** Epoch ms of the first txn: 2026-11-22T00:00:00Z; each request is 250 ms later. */
@@ -37,27 +36,28 @@ public final class DemoDataDir {
   private final long[] clock = {START_MS};
   private final RequestPreparer prep = new RequestPreparer(tree, PrepOptions.DEFAULT, () -> clock[0] += 250);
   private final DataDirLayout layout;
-  private final TxnLogWriter log;
+  private final EngineConfig config;
+  private StorageEngine engine;
   private int cxid;
-  private int snapshots;
 
-  private DemoDataDir(DataDirLayout layout) throws IOException {
+  private DemoDataDir(DataDirLayout layout, Path dataDir) throws IOException {
     this.layout = layout;
-    this.log = TxnLogWriter.open(TxnLogConfig.inLogDir(layout.logDir()));
+    this.config = EngineConfig.of(dataDir).withEmptyStart(true).withSnapCount(24).withRollSeed(7L)
+        .withDurability(Durability.NO_FORCE);
+    this.engine = StorageEngine.open(config);
   }
 
   /** Builds the directory under {@code dataDir} (created; must be empty). */
   public static Built build(Path dataDir) throws IOException {
-    DemoDataDir d = new DemoDataDir(DataDirLayout.forOutput(dataDir));
+    DemoDataDir d = new DemoDataDir(DataDirLayout.forOutput(dataDir), dataDir);
     try {
       return d.run(dataDir);
     } finally {
-      d.log.close();
+      d.engine.close();
     }
   }
 
   private Built run(Path dataDir) throws IOException {
-    snapshot();
     ClientContext a = session(0x1000000a1b20001L, 30_000);
     ClientContext b = session(0x1000000a1b20002L, 10_000);
     List<Acl> adminOnly = List.of(new Acl(Perms.ALL, new Id("digest", "admin:tY2m5Xq6Yz3sFq0uE7cBn1pWd8k=")),
@@ -82,7 +82,6 @@ public final class DemoDataDir {
         new Request.Create("/app/jobs/job-", text("retry"), Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT_SEQUENTIAL),
         new Request.Create("/app", null, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT))));
     send(a, new Request.Create("/app", null, Acl.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
-    snapshot();
     for (int i = 0; i < 20; i++) {
       String path = "/app/counters" + (i == 0 ? "" : "/c-" + (i % 5));
       if (i <= 5) {
@@ -97,17 +96,19 @@ public final class DemoDataDir {
     send(b, new Request.CloseSession());
     long middle = tree.lastProcessedZxid();
     send(a, new Request.Delete("/locks/lock-0000000000", -1));
-    snapshot();
+    restart();
     ClientContext c = session(0x2000000a1b20003L, 5_000);
     send(c, new Request.Create("/app/workers/w-", text("host-9:8080"), Acl.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL_SEQUENTIAL));
     send(c, new Request.SetData("/leases/lease-1", text("holder=c"), -1));
-    roll();
+    restart();
     for (int i = 0; i < 10; i++) {
       send(c, new Request.SetData("/app/counters/c-1", text("tick " + i), -1));
     }
     send(c, new Request.DeleteContainer("/locks"));
-    log.commit();
-    return new Built(dataDir, tree.lastProcessedZxid(), middle, snapshots,
+    engine.commit();
+    engine.awaitSnapshots();
+    return new Built(dataDir, tree.lastProcessedZxid(), middle,
+        zkstore.snapshot.SnapshotFiles.listNewestFirst(layout.snapDir()).size(),
         zkstore.cli.source.LogReading.all(layout.logDir()).size());
   }
 
@@ -119,18 +120,15 @@ public final class DemoDataDir {
 
   private void send(ClientContext client, Request request) throws IOException {
     Prepared p = prep.prepare(client, ++cxid, request);
-    log.append(p.txn());
+    engine.apply(p.txn());
   }
 
-  private void snapshot() throws IOException {
-    roll();
-    TreeSnapshots.write(layout.snapDir(), tree, new SnapshotWriter());
-    snapshots++;
-  }
-
-  private void roll() throws IOException {
-    log.commit();
-    log.roll();
+  /** Like a server restart: the engine closes and reopens, so the next txn starts a new log file. */
+  private void restart() throws IOException {
+    engine.commit();
+    engine.awaitSnapshots();
+    engine.close();
+    engine = StorageEngine.open(config);
   }
 
   private static byte[] text(String s) {

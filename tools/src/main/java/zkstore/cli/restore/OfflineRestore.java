@@ -1,121 +1,59 @@
 package zkstore.cli.restore;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
-import zkstore.jute.FormatException;
-import zkstore.snapshot.SnapshotFile;
-import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.TreeSnapshots;
-import zkstore.tree.ApplyMode;
-import zkstore.tree.DataTree;
-import zkstore.txnlog.TornTail;
-import zkstore.txnlog.TxnLogReader;
+import zkstore.engine.EngineConfig;
+import zkstore.engine.RestoreReport;
+import zkstore.engine.StoreRestore;
 
 /**
- * Restores a data directory read-only, as ZooKeeper does (FORMATS.md §5) but refusing holes and corruption:
- * the newest snapshot that verifies, then every logged txn after it replayed idempotently, up to an optional
- * target zxid. For a target, only snapshots whose fuzzy window closed at or before it are used.
- * Interim: the engine's RestorePolicy takes this job once it offers an offline, read-only entry point.
+ * The tools' read-only restore: the engine's {@link StoreRestore} (its RestorePolicy: newest snapshot that
+ * verifies, idempotent replay, torn tail dropped, holes and corruption refused), with its report turned into
+ * lines for people.
  */
 public final class OfflineRestore {
-  private static final int MAX_CANDIDATES = 100;
-
   private OfflineRestore() {}
+
+  /** The engine config that reads exactly the directories of {@code layout}. */
+  public static EngineConfig config(DataDirLayout layout) {
+    return EngineConfig.of(dataDirOf(layout.snapDir()), dataDirOf(layout.logDir()));
+  }
+
+  private static Path dataDirOf(Path versionDir) {
+    Path abs = versionDir.toAbsolutePath().normalize();
+    if (abs.getFileName() == null || !abs.getFileName().toString().equals(DataDirLayout.VERSION_DIR)) {
+      throw new UnusableInputException(versionDir + ": a restore needs ZooKeeper's layout (files in a version-2 directory)");
+    }
+    return abs.getParent();
+  }
 
   /** Everything the directory holds. */
   public static Restored restore(DataDirLayout layout) throws IOException {
-    return restore(layout, Long.MAX_VALUE);
+    return restored(StoreRestore.latest(config(layout)));
   }
 
   /** The state exactly as of {@code target}: every txn up to it and none after. */
   public static Restored restore(DataDirLayout layout, long target) throws IOException {
-    List<String> skipped = new ArrayList<>();
-    int tried = 0;
-    for (SnapshotFile file : SnapshotFiles.listNewestFirst(layout.snapDir())) {
-      String name = file.path().getFileName().toString();
-      if (file.zxid() > target) {
-        skipped.add(name + ": newer than the target zxid 0x" + Long.toHexString(target));
-        continue;
-      }
-      if (!SnapshotFiles.passesPrecheck(file)) {
-        skipped.add(name + ": fails ZooKeeper's pre-check (truncated or not a snapshot)");
-        continue;
-      }
-      if (++tried > MAX_CANDIDATES) {
-        break;
-      }
-      TreeSnapshots.Loaded loaded;
-      try {
-        loaded = TreeSnapshots.load(file.path());
-      } catch (IOException | RuntimeException e) {
-        skipped.add(name + ": does not verify: " + e.getMessage());
-        continue;
-      }
-      if (target != Long.MAX_VALUE) {
-        var digest = loaded.result().digest();
-        if (digest == null || digest.zxid() > target) {
-          skipped.add(name + ": its fuzzy window " + (digest == null ? "is unknown (no digest section)"
-              : "ends at 0x" + Long.toHexString(digest.zxid())) + ", it may hold txns after the target");
-          continue;
-        }
-      }
-      return replay(layout, loaded.tree(), file.zxid(), file.path().toString(), skipped, target);
-    }
-    return fromLogsAlone(layout, skipped, target);
+    return restored(StoreRestore.asOf(config(layout), target));
   }
 
-  private static Restored fromLogsAlone(DataDirLayout layout, List<String> skipped, long target) throws IOException {
-    long first;
-    try (TxnLogReader r = TxnLogReader.open(layout.logDir(), 0)) {
-      first = r.next() ? r.zxid() : -1;
-    } catch (FormatException e) {
-      throw zkstore.cli.Problems.inDir(e, layout.logDir());
+  private static Restored restored(StoreRestore.RestoredTree r) {
+    RestoreReport rep = r.report();
+    String start;
+    long snapZxid = -1;
+    if (rep.start() instanceof RestoreReport.FromSnapshot s) {
+      start = s.file();
+      snapZxid = s.zxid();
+    } else if (rep.start() instanceof RestoreReport.FromLogsAlone l) {
+      start = "the logs alone (no usable snapshot), from zxid 0x" + Long.toHexString(l.firstZxid());
+    } else {
+      start = "an empty store";
     }
-    if (first == -1) {
-      if (!skipped.isEmpty()) {
-        throw new RestoreRefusedException("no snapshot verifies and there is no log to rebuild from: "
-            + String.join("; ", skipped));
-      }
-      return new Restored(new DataTree(), -1, "an empty store (no snapshot, no log)", -1, skipped, 0, null);
-    }
-    if ((first & 0xffffffffL) != 1) {
-      throw new RestoreRefusedException("no usable snapshot"
-          + (skipped.isEmpty() ? "" : " (" + String.join("; ", skipped) + ")")
-          + " and the oldest logged txn is 0x" + Long.toHexString(first) + ", so the logs do not reach back to the first txn");
-    }
-    return replay(layout, new DataTree(), first - 1, "the logs alone (no usable snapshot)", skipped, target);
-  }
-
-  private static Restored replay(DataDirLayout layout, DataTree tree, long snapZxid, String start,
-      List<String> skipped, long target) throws IOException {
-    long replayed = 0;
-    long last = snapZxid;
-    String torn = null;
-    try (TxnLogReader r = TxnLogReader.open(layout.logDir(), snapZxid + 1)) {
-      while (r.next()) {
-        long z = r.zxid();
-        if (z > target) {
-          break;
-        }
-        if (replayed == 0 && z != snapZxid + 1 && (z >>> 32) == (snapZxid >>> 32)) {
-          throw new RestoreRefusedException("the logs continue at zxid 0x" + Long.toHexString(z) + " but the start ("
-              + start + ") is at 0x" + Long.toHexString(snapZxid) + ": txns 0x" + Long.toHexString(snapZxid + 1)
-              + "..0x" + Long.toHexString(z - 1) + " are missing");
-        }
-        tree.apply(r.record(), ApplyMode.REPLAY);
-        replayed++;
-        last = z;
-      }
-      if (r.outcome() instanceof TornTail t) {
-        torn = t.describe();
-      }
-    } catch (FormatException e) {
-      throw new RestoreRefusedException("cannot replay past "
-          + (e.file() == null ? "" : layout.logDir().resolve(e.file()) + ": ") + e.getMessage(), e);
-    }
-    tree.setLastProcessedZxid(Math.max(tree.lastProcessedZxid(), last));
-    return new Restored(tree, last, start, snapZxid, List.copyOf(skipped), replayed, torn);
+    List<String> skipped = rep.skipped().stream().map(s -> s.file() + ": " + s.reason()).toList();
+    return new Restored(r.tree(), rep.finalZxid(), start, snapZxid, skipped, rep.txnsReplayed(),
+        rep.tornTail() == null ? null : rep.tornTail().describe());
   }
 }
