@@ -34,20 +34,32 @@ final class TxnFilter {
       description = "Only these ops, by ZooKeeper's names (create, create2, setData, multi, closeSession, ...); a multi matches when any op does.")
   List<String> types;
 
+  private long[] parsed;
+
   long from() {
-    return fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid);
+    return bounds()[0];
   }
 
   long to() {
-    return toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid);
+    return bounds()[1];
+  }
+
+  /** from, to, session: parsed once. */
+  private long[] bounds() {
+    if (parsed == null) {
+      parsed = new long[] {fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid),
+          toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid), session == null ? 0 : Hex.parse(session)};
+    }
+    return parsed;
   }
 
   boolean matches(TxnRecord rec) {
+    long[] b = bounds();
     long zxid = rec.header().zxid();
-    if (zxid < from() || zxid > to()) {
+    if (zxid < b[0] || zxid > b[1]) {
       return false;
     }
-    if (session != null && rec.header().clientId() != Hex.parse(session)) {
+    if (session != null && rec.header().clientId() != b[2]) {
       return false;
     }
     if (types != null && !types.isEmpty() && !typeMatches(rec)) {
