@@ -3,15 +3,9 @@ package zkstore.cli.command;
 import java.util.List;
 import picocli.CommandLine.Option;
 import zkstore.cli.format.Hex;
-import zkstore.record.CheckVersionTxn;
-import zkstore.record.CreateContainerTxn;
-import zkstore.record.CreateTtlTxn;
-import zkstore.record.CreateTxn;
-import zkstore.record.DeleteTxn;
 import zkstore.record.MultiTxn;
 import zkstore.record.OpCode;
-import zkstore.record.SetAclTxn;
-import zkstore.record.SetDataTxn;
+import zkstore.record.PathTxn;
 import zkstore.record.SubTxn;
 import zkstore.record.TxnBody;
 import zkstore.record.TxnRecord;
@@ -89,27 +83,7 @@ final class TxnFilter {
     if (body instanceof zkstore.record.CloseSessionTxn c) {
       return c.paths2Delete() != null && c.paths2Delete().stream().anyMatch(p -> p.startsWith(pathPrefix));
     }
-    String p = pathOf(body);
-    return p != null && p.startsWith(pathPrefix);
-  }
-
-  /** The path a body acts on, or null for bodies without one. */
-  static String pathOf(TxnBody body) {
-    if (body instanceof CreateTxn c) {
-      return c.path();
-    } else if (body instanceof CreateContainerTxn c) {
-      return c.path();
-    } else if (body instanceof CreateTtlTxn c) {
-      return c.path();
-    } else if (body instanceof DeleteTxn d) {
-      return d.path();
-    } else if (body instanceof SetDataTxn s) {
-      return s.path();
-    } else if (body instanceof SetAclTxn s) {
-      return s.path();
-    } else if (body instanceof CheckVersionTxn c) {
-      return c.path();
-    }
-    return null;
+    return body instanceof PathTxn p && p.path() != null && p.path().startsWith(pathPrefix);
   }
 }
+
