@@ -5,7 +5,7 @@ import zkstore.jute.JuteReader;
 import zkstore.jute.JuteWriter;
 
 /** Body of check (only inside a multi). */
-public record CheckVersionTxn(String path, int version) implements TxnBody {
+public record CheckVersionTxn(String path, int version) implements TxnBody, PathTxn {
 
     @Override
     public void write(JuteWriter w) {

@@ -8,7 +8,7 @@ import zkstore.jute.JuteReader;
 import zkstore.jute.JuteWriter;
 
 /** Body of createContainer; {@code data} null means null node data (not copied), {@code acl} null a null vector. */
-public record CreateContainerTxn(String path, byte[] data, List<Acl> acl, int parentCVersion) implements TxnBody {
+public record CreateContainerTxn(String path, byte[] data, List<Acl> acl, int parentCVersion) implements TxnBody, PathTxn {
 
     public CreateContainerTxn {
         acl = Values.copy(acl);

@@ -8,7 +8,7 @@ import zkstore.jute.JuteReader;
 import zkstore.jute.JuteWriter;
 
 /** Body of createTTL; {@code ttl} in ms. {@code data} null means null node data (not copied). */
-public record CreateTtlTxn(String path, byte[] data, List<Acl> acl, int parentCVersion, long ttl) implements TxnBody {
+public record CreateTtlTxn(String path, byte[] data, List<Acl> acl, int parentCVersion, long ttl) implements TxnBody, PathTxn {
 
     public CreateTtlTxn {
         acl = Values.copy(acl);

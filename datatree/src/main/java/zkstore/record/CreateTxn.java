@@ -13,7 +13,7 @@ import zkstore.jute.JuteWriter;
  * -1), which is re-encoded without it.
  */
 public record CreateTxn(String path, byte[] data, List<Acl> acl, boolean ephemeral, int parentCVersion,
-                        boolean legacyV0) implements TxnBody {
+                        boolean legacyV0) implements TxnBody, PathTxn {
 
     public CreateTxn {
         acl = Values.copy(acl);

@@ -5,7 +5,7 @@ import zkstore.jute.JuteReader;
 import zkstore.jute.JuteWriter;
 
 /** Body of delete and deleteContainer. */
-public record DeleteTxn(String path) implements TxnBody {
+public record DeleteTxn(String path) implements TxnBody, PathTxn {
 
     @Override
     public void write(JuteWriter w) {

@@ -6,7 +6,7 @@ import zkstore.jute.JuteReader;
 import zkstore.jute.JuteWriter;
 
 /** Body of setACL; {@code version} is the resulting aversion, {@code acl} null a null vector. */
-public record SetAclTxn(String path, List<Acl> acl, int version) implements TxnBody {
+public record SetAclTxn(String path, List<Acl> acl, int version) implements TxnBody, PathTxn {
 
     public SetAclTxn {
         acl = Values.copy(acl);

@@ -10,7 +10,7 @@ import zkstore.jute.JuteWriter;
  * Body of setData and of reconfig (logged as a setData of /zookeeper/config); {@code version} is the
  * resulting version. {@code data} null means null data (not copied).
  */
-public record SetDataTxn(String path, byte[] data, int version) implements TxnBody {
+public record SetDataTxn(String path, byte[] data, int version) implements TxnBody, PathTxn {
 
     @Override
     public void write(JuteWriter w) {

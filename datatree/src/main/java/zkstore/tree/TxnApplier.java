@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import zkstore.record.CheckVersionTxn;
 import zkstore.record.CloseSessionTxn;
 import zkstore.record.CreateContainerTxn;
 import zkstore.record.CreateSessionTxn;
@@ -14,6 +13,7 @@ import zkstore.record.DeleteTxn;
 import zkstore.record.ErrorTxn;
 import zkstore.record.MultiTxn;
 import zkstore.record.OpCode;
+import zkstore.record.PathTxn;
 import zkstore.record.SetAclTxn;
 import zkstore.record.SetDataTxn;
 import zkstore.record.Stat;
@@ -151,25 +151,7 @@ final class TxnApplier {
     }
 
     static String pathOf(TxnBody body) {
-        if (body == null) {
-            return null;
-        }
-        if (body instanceof CreateTxn c) {
-            return c.path();
-        } else if (body instanceof CreateTtlTxn c) {
-            return c.path();
-        } else if (body instanceof CreateContainerTxn c) {
-            return c.path();
-        } else if (body instanceof DeleteTxn d) {
-            return d.path();
-        } else if (body instanceof SetDataTxn s) {
-            return s.path();
-        } else if (body instanceof SetAclTxn s) {
-            return s.path();
-        } else if (body instanceof CheckVersionTxn c) {
-            return c.path();
-        }
-        return null;
+        return body instanceof PathTxn p ? p.path() : null;
     }
 
     /** Decides whether txns fit the tree, tracking nodes created and deleted by earlier ops of a multi. */

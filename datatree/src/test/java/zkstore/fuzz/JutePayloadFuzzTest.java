@@ -7,8 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 class JutePayloadFuzzTest {
 
     @BeforeAll
-    static void createRunDirectories() {
-        FuzzRunDirectories.create();
+    static void prepareRun() {
+        FuzzRun.prepare(JutePayloadFuzzTarget.NAME);
     }
 
     @FuzzTest(maxDuration = FuzzSettings.MAX_DURATION)

@@ -16,6 +16,7 @@ import zkstore.tree.ApplyMode;
 import zkstore.tree.DataTree;
 import zkstore.tree.TreeOptions;
 import zkstore.tree.TxnResult;
+import zkstore.txnlog.LogTruncation;
 import zkstore.txnlog.TxnLogConfig;
 import zkstore.txnlog.TxnLogWriter;
 
@@ -69,6 +70,9 @@ public final class StorageEngine implements Closeable {
     DataTree tree = restored.tree().tree();
     RestoreReport report = restored.report();
     tree.setLastProcessedZxid(Math.max(0, report.finalZxid()));
+    if (report.tornTail() != null && report.finalZxid() > 0) {
+      cutTornTail(config, report);
+    }
     TxnLogWriter log = TxnLogWriter.open(logConfig(config));
     StorageEngine engine = new StorageEngine(config, tree, log, report);
     if (!(report.start() instanceof RestoreReport.FromSnapshot)) {
@@ -76,6 +80,21 @@ public final class StorageEngine implements Closeable {
     }
     LOG.log(Level.INFO, report.describe());
     return engine;
+  }
+
+  /**
+   * Cuts the newest log file right after the last restored txn, so that the torn bytes (possibly a whole frame
+   * with a bad checksum, which ZooKeeper's reader refuses) are gone before the writer continues in a new file.
+   * When no logged entry holds the final zxid, the torn file held only a torn first entry; the writer replaces
+   * a file of that name when it starts the next one.
+   */
+  private static void cutTornTail(EngineConfig config, RestoreReport report) throws IOException {
+    try {
+      LogTruncation.Report cut = LogTruncation.truncate(config.logDir(), report.finalZxid());
+      LOG.log(Level.INFO, "cut the torn tail: " + cut.cutFile() + " now ends after " + Zxids.hex(cut.keptZxid()));
+    } catch (IOException e) {
+      LOG.log(Level.INFO, "torn tail left for the writer to replace: " + e.getMessage());
+    }
   }
 
   /** The restore policy over {@code config}'s directories, with the tree options zkstore uses. */

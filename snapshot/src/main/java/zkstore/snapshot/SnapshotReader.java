@@ -53,8 +53,9 @@ public final class SnapshotReader {
       SnapshotInput in;
       switch (compression) {
         case GZIP:
-          in = input(new StreamSource(gzip(ch, fileName), fileName), fileName, -1);
-          break;
+          try (InputStream gz = gzip(ch, fileName)) {
+            return SnapshotDecoder.decode(input(new StreamSource(gz, fileName), fileName, -1), sink, nameZxid);
+          }
         case SNAPPY:
           in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1);
           break;

@@ -37,7 +37,7 @@ class EngineSnapshotDigestTest {
     EngineConfig config = EngineConfig.of(dir).withEmptyStart(true).withSnapCount(64).withRollSeed(seed)
         .withDurability(Durability.NO_FORCE);
     try (StorageEngine engine = StorageEngine.open(config)) {
-      for (int i = 0; i < 4000; i++) {
+      for (int i = 0; i < 2500; i++) {
         ZkWorkload.Generated g = workload.next();
         engine.apply(TxnCodec.decodePayload(g.payload()));
         lastDigest = g.digest() != null ? g.digest().getTreeDigest() : lastDigest;

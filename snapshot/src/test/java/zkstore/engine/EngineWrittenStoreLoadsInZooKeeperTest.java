@@ -97,7 +97,10 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
       DataDirs.flipByte(s, Files.size(s) / 3);
     }
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
-    assertEquals(2, report.skipped().size(), report.describe());
+    // A flipped byte inside a compressed block can decode to the same stream (a copy of equal bytes): then
+    // both ZooKeeper and zkstore rightly take that file; the newest, damaged one is always skipped.
+    assertEquals(DataDirs.newestFirst(v2(dir), "snapshot").get(0).toString(), report.skipped().get(0).file(),
+        report.describe());
     assertEquals(live.lastZxid(), report.finalZxid());
   }
 

@@ -27,7 +27,7 @@ class StorePurgeTest {
   void purgeDeletesWhatZooKeepersPurgeTxnLogDeletesAndTheStoreStillRestoresTheSame(@TempDir Path scratch)
       throws Exception {
     Path dir = scratch.resolve("a");
-    ZkOracle.write(dir, dir, 11, 0, new ZkOracle.Layout(2000, 300, 10, List.of(StreamMode.CHECKED, StreamMode.GZIP)));
+    ZkOracle.write(dir, dir, 11, 0, new ZkOracle.Layout(1200, 200, 20, List.of(StreamMode.CHECKED, StreamMode.GZIP)));
     Path zk = scratch.resolve("zk");
     DataDirs.copy(dir, zk);
     TreeView before = RestoreDifferential.view(RestoreDifferential.zkstoreRestore(dir));
@@ -40,7 +40,7 @@ class StorePurgeTest {
   @Test
   void snapshotWithAFlippedByteDoesNotCountSoTheOlderOneAndItsLogsAreKept(@TempDir Path scratch) throws Exception {
     Path dir = scratch.resolve("a");
-    ZkOracle.write(dir, dir, 12, 0, new ZkOracle.Layout(2000, 300, 10, List.of(StreamMode.CHECKED)));
+    ZkOracle.write(dir, dir, 12, 0, new ZkOracle.Layout(1200, 200, 20, List.of(StreamMode.CHECKED)));
     Path newest = DataDirs.newestFirst(dir.resolve("version-2"), "snapshot").get(0);
     DataDirs.flipByte(newest, Files.size(newest) / 2);
     TreeView before = RestoreDifferential.view(RestoreDifferential.zkstoreRestore(dir));

@@ -49,6 +49,7 @@ public final class ZkStoreCli implements Callable<Integer> {
 
   public static void main(String[] args) {
     JvmFlags.applySystemProperties();
+    quietLibraryLogging();
     PrintWriter out = new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
@@ -56,6 +57,15 @@ public final class ZkStoreCli implements Callable<Integer> {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /** The CLI reports to its user itself; libraries logging through java.util.logging only speak up on severe errors. */
+  private static void quietLibraryLogging() {
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(java.util.logging.Level.SEVERE);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.SEVERE);
+    }
   }
 
   /** Runs one command line with the given streams and returns its exit code (used by tests in-process). */

@@ -54,21 +54,28 @@ public final class Preallocator {
 
   /** Makes {@code file} exactly {@code newSize} bytes long, bytes from {@code oldSize} on being reserved zeros. */
   public void extend(Path file, FileChannel channel, long oldSize, long newSize) throws IOException {
+    extend(file, channel, -1, oldSize, newSize);
+  }
+
+  /** As {@link #extend(Path, FileChannel, long, long)} using the open descriptor {@code fd} when >= 0. */
+  void extend(Path file, FileChannel channel, int fd, long oldSize, long newSize) throws IOException {
     if (newSize <= oldSize) {
       return;
     }
-    if (mode == Mode.FALLOCATE && tryFallocate(file, oldSize, newSize)) {
+    if (mode == Mode.FALLOCATE && tryFallocate(file, fd, oldSize, newSize)) {
       return;
     }
     zeroFill(file, channel, oldSize, newSize);
   }
 
-  private boolean tryFallocate(Path file, long oldSize, long newSize) throws IOException {
+  private boolean tryFallocate(Path file, int openFd, long oldSize, long newSize) throws IOException {
     PosixAPI posix;
-    int fd;
+    int fd = openFd;
     try {
       posix = PosixAPI.posix();
-      fd = posix.open(file.toString(), OpenFlag.O_RDWR.value(), 0);
+      if (fd < 0) {
+        fd = posix.open(file.toString(), OpenFlag.O_RDWR.value(), 0);
+      }
     } catch (RuntimeException | LinkageError e) {
       fallBack("the posix library is not usable here: " + e);
       return false;
@@ -94,7 +101,9 @@ public final class Preallocator {
       fallBack("fallocate is not usable here: " + e);
       return false;
     } finally {
-      posix.close(fd);
+      if (openFd < 0) {
+        posix.close(fd);
+      }
     }
   }
 

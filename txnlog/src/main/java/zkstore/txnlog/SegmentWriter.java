@@ -2,7 +2,6 @@ package zkstore.txnlog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -25,16 +24,20 @@ final class SegmentWriter {
   private final long step;
   private final int threshold;
   private final Adler32 adler = new Adler32();
-  private MappedByteBuffer map;
+  private final int fd;
+  private WriteWindow window;
+  private ByteBuffer map;
   private long mapBase;
   private long mapEnd;
   private long position;
   private long paddedSize;
   private long allocated;
+  private boolean channelClosed;
 
-  private SegmentWriter(Path path, long firstZxid, FileChannel channel, Preallocator preallocator, long step,
-      int threshold) {
+  private SegmentWriter(Path path, long firstZxid, FileChannel channel, int fd, Preallocator preallocator,
+      long step, int threshold) {
     this.path = path;
+    this.fd = fd;
     this.firstZxid = firstZxid;
     this.channel = channel;
     this.preallocator = preallocator;
@@ -58,7 +61,14 @@ final class SegmentWriter {
       java.nio.file.Files.deleteIfExists(path);
       throw Preallocator.isNoSpace(e) ? Preallocator.diskFull(path, LogFormat.HEADER_SIZE, e) : e;
     }
-    SegmentWriter w = new SegmentWriter(path, firstZxid, ch, preallocator, config.preallocBytes(),
+    int fd;
+    try {
+      fd = WriteWindow.openDescriptor(path);
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+    SegmentWriter w = new SegmentWriter(path, firstZxid, ch, fd, preallocator, config.preallocBytes(),
         config.preallocThresholdBytes());
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
@@ -95,11 +105,11 @@ final class SegmentWriter {
     }
     long needed = Math.max(paddedSize, position + frame);
     if (needed > allocated) {
-      preallocator.extend(path, channel, allocated, needed);
+      preallocator.extend(path, channel, fd, allocated, needed);
       allocated = needed;
     }
     if (map == null || position + frame > mapEnd) {
-      remap();
+      remap(position + frame);
     }
     return (int) (position - mapBase);
   }
@@ -111,18 +121,21 @@ final class SegmentWriter {
     position += LogFormat.frameSize(len);
   }
 
-  private void remap() throws IOException {
+  private void remap(long minEnd) throws IOException {
     unmap();
-    long length = Math.min(allocated - position, MAX_WINDOW);
-    map = channel.map(FileChannel.MapMode.READ_WRITE, position, length);
-    mapBase = position;
-    mapEnd = position + length;
+    window = WriteWindow.map(channel, fd, position, minEnd, Math.min(allocated, position + MAX_WINDOW));
+    map = window.buffer;
+    mapBase = window.base;
+    mapEnd = window.end;
   }
 
   private void unmap() {
-    MappedByteBuffer m = map;
+    WriteWindow w = window;
     map = null;
-    Unmapper.unmap(m);
+    window = null;
+    if (w != null) {
+      w.unmap();
+    }
   }
 
   /** Releases the mapping; the channel stays open until {@link #closeChannel()} so it can still be forced. */
@@ -135,7 +148,12 @@ final class SegmentWriter {
     channel.force(false);
   }
 
-  void closeChannel() throws IOException {
+  synchronized void closeChannel() throws IOException {
+    if (channelClosed) {
+      return;
+    }
+    channelClosed = true;
+    WriteWindow.closeDescriptor(fd);
     channel.close();
   }
 

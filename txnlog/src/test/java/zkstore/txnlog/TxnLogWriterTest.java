@@ -137,6 +137,11 @@ class TxnLogWriterTest {
     assertEquals(txns, Txns.readAll(dir, 1));
   }
 
+  @Test
+  void writerMapsOneLargeWindowWhenPosixAndModuleAccessAreAvailable() {
+    assertTrue(WriteWindow.posixWindows(), "tests run with the JVM flags, so the posix windows must be usable");
+  }
+
   static String hex(byte[] b, int n) {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n; i++) {

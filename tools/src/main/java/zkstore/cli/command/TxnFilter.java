@@ -3,15 +3,9 @@ package zkstore.cli.command;
 import java.util.List;
 import picocli.CommandLine.Option;
 import zkstore.cli.format.Hex;
-import zkstore.record.CheckVersionTxn;
-import zkstore.record.CreateContainerTxn;
-import zkstore.record.CreateTtlTxn;
-import zkstore.record.CreateTxn;
-import zkstore.record.DeleteTxn;
 import zkstore.record.MultiTxn;
 import zkstore.record.OpCode;
-import zkstore.record.SetAclTxn;
-import zkstore.record.SetDataTxn;
+import zkstore.record.PathTxn;
 import zkstore.record.SubTxn;
 import zkstore.record.TxnBody;
 import zkstore.record.TxnRecord;
@@ -34,20 +28,32 @@ final class TxnFilter {
       description = "Only these ops, by ZooKeeper's names (create, create2, setData, multi, closeSession, ...); a multi matches when any op does.")
   List<String> types;
 
+  private long[] parsed;
+
   long from() {
-    return fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid);
+    return bounds()[0];
   }
 
   long to() {
-    return toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid);
+    return bounds()[1];
+  }
+
+  /** from, to, session: parsed once. */
+  private long[] bounds() {
+    if (parsed == null) {
+      parsed = new long[] {fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid),
+          toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid), session == null ? 0 : Hex.parse(session)};
+    }
+    return parsed;
   }
 
   boolean matches(TxnRecord rec) {
+    long[] b = bounds();
     long zxid = rec.header().zxid();
-    if (zxid < from() || zxid > to()) {
+    if (zxid < b[0] || zxid > b[1]) {
       return false;
     }
-    if (session != null && rec.header().clientId() != Hex.parse(session)) {
+    if (session != null && rec.header().clientId() != b[2]) {
       return false;
     }
     if (types != null && !types.isEmpty() && !typeMatches(rec)) {
@@ -77,27 +83,7 @@ final class TxnFilter {
     if (body instanceof zkstore.record.CloseSessionTxn c) {
       return c.paths2Delete() != null && c.paths2Delete().stream().anyMatch(p -> p.startsWith(pathPrefix));
     }
-    String p = pathOf(body);
-    return p != null && p.startsWith(pathPrefix);
-  }
-
-  /** The path a body acts on, or null for bodies without one. */
-  static String pathOf(TxnBody body) {
-    if (body instanceof CreateTxn c) {
-      return c.path();
-    } else if (body instanceof CreateContainerTxn c) {
-      return c.path();
-    } else if (body instanceof CreateTtlTxn c) {
-      return c.path();
-    } else if (body instanceof DeleteTxn d) {
-      return d.path();
-    } else if (body instanceof SetDataTxn s) {
-      return s.path();
-    } else if (body instanceof SetAclTxn s) {
-      return s.path();
-    } else if (body instanceof CheckVersionTxn c) {
-      return c.path();
-    }
-    return null;
+    return body instanceof PathTxn p && p.path() != null && p.path().startsWith(pathPrefix);
   }
 }
+

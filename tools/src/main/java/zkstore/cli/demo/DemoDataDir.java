@@ -123,9 +123,10 @@ public final class DemoDataDir {
     engine.apply(p.txn());
   }
 
-  /** Like a server restart: the engine closes and reopens, so the next txn starts a new log file. */
+  /** A snapshot, then a server restart: the engine closes and reopens, so the next txn starts a new log file. */
   private void restart() throws IOException {
     engine.commit();
+    engine.snapshotNow();
     engine.awaitSnapshots();
     engine.close();
     engine = StorageEngine.open(config);

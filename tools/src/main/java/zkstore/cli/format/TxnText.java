@@ -30,17 +30,29 @@ import zkstore.record.TxnRecord;
  */
 public final class TxnText {
   private final DateFormat dateFormat = DateFormat.getDateTimeInstance(DateFormat.SHORT, DateFormat.LONG);
+  private long cachedSecond = Long.MIN_VALUE;
+  private String cachedDate;
 
   /** The line for one txn, newline included. */
   public String line(TxnRecord rec) {
     TxnHeader h = rec.header();
-    String s = dateFormat.format(new Date(h.time()))
+    String s = date(h.time())
         + " session 0x" + Long.toHexString(h.clientId())
         + " cxid 0x" + Long.toHexString(h.cxid())
         + " zxid 0x" + Long.toHexString(h.zxid())
         + " " + OpCode.name(h.type())
         + " " + details(rec.body());
     return s.endsWith("\n") ? s : s + "\n";
+  }
+
+  /** The formatted date; the format has no sub-second field, so consecutive txns in one second share it. */
+  private String date(long timeMs) {
+    long second = Math.floorDiv(timeMs, 1000);
+    if (second != cachedSecond) {
+      cachedDate = dateFormat.format(new Date(timeMs));
+      cachedSecond = second;
+    }
+    return cachedDate;
   }
 
   /** The text TxnLogToolkit shows after the op name. */
