@@ -262,16 +262,7 @@ public final class DataTree {
         walk(r -> {
             byte[] p = utf8(r.path());
             ZNode tmp = new ZNode(new byte[0], r.data());
-            StatPersisted s = r.stat();
-            tmp.czxid = s.czxid();
-            tmp.mzxid = s.mzxid();
-            tmp.pzxid = s.pzxid();
-            tmp.ctime = s.ctime();
-            tmp.mtime = s.mtime();
-            tmp.version = s.version();
-            tmp.cversion = s.cversion();
-            tmp.aversion = s.aversion();
-            tmp.ephemeralOwner = s.ephemeralOwner();
+            tmp.setStat(r.stat());
             sum[0] += d.of(p, p.length, tmp);
         });
         return sum[0];

@@ -81,15 +81,7 @@ public final class TreeLoader {
             tree.index.put(node);
         }
         node.aclSlot = slot;
-        node.czxid = stat.czxid();
-        node.mzxid = stat.mzxid();
-        node.ctime = stat.ctime();
-        node.mtime = stat.mtime();
-        node.version = stat.version();
-        node.cversion = stat.cversion();
-        node.aversion = stat.aversion();
-        node.ephemeralOwner = stat.ephemeralOwner();
-        node.pzxid = stat.pzxid();
+        node.setStat(stat);
         tree.digest += tree.term(p, p.length, node);
         if (slash >= 0) {
             tree.ephemerals.add(node.ephemeralOwner, path);

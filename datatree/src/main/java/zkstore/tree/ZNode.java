@@ -2,6 +2,7 @@ package zkstore.tree;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import zkstore.record.StatPersisted;
 
 /**
  * One znode, laid out for a small heap: primitive stat fields, sibling links instead of a child set,
@@ -38,6 +39,19 @@ final class ZNode {
     /** A node named {@code path[nameOff, nameOff+nameLen)} holding {@code data}. */
     ZNode(byte[] path, int nameOff, int nameLen, byte[] data) {
         this.bytes = encode(path, nameOff, nameLen, data);
+    }
+
+    /** Takes every persisted stat field from {@code s}; numChildren is derived from the links, not stored. */
+    void setStat(StatPersisted s) {
+        czxid = s.czxid();
+        mzxid = s.mzxid();
+        pzxid = s.pzxid();
+        ctime = s.ctime();
+        mtime = s.mtime();
+        version = s.version();
+        cversion = s.cversion();
+        aversion = s.aversion();
+        ephemeralOwner = s.ephemeralOwner();
     }
 
     static byte[] encode(byte[] name, int nameOff, int nameLen, byte[] data) {
