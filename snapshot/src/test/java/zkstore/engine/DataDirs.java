@@ -13,6 +13,18 @@ import java.util.stream.Stream;
 final class DataDirs {
   private DataDirs() {}
 
+  /** A fresh copy of {@code pristine} at {@code scratch/name}, for one test to damage. */
+  static Path copyOf(Path pristine, Path scratch, String name) throws IOException {
+    Path dir = scratch.resolve(name);
+    copy(pristine, dir);
+    return dir;
+  }
+
+  /** The {@code version-2} directory of a data dir. */
+  static Path v2(Path dataDir) {
+    return dataDir.resolve("version-2");
+  }
+
   static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> s = Files.walk(from)) {
       for (Path p : s.sorted().toList()) {

@@ -58,31 +58,21 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
     assertTrue(snapshots >= 10, "snapshots written: " + snapshots);
   }
 
-  private Path copy(String name) throws Exception {
-    Path dir = scratch.resolve(name);
-    DataDirs.copy(pristine, dir);
-    return dir;
-  }
-
-  private static Path v2(Path dir) {
-    return dir.resolve("version-2");
-  }
-
   @Test
   void intactEngineStoreRestoresInZooKeeperToTheLiveTree() throws Exception {
-    Path copy = copy("zk-intact");
+    Path copy = DataDirs.copyOf(pristine, scratch, "zk-intact");
     assertEquals(List.of(), live.differences(ZkOracle.restore(copy, copy, false)), "seed " + seed);
     RestoreReport report = RestoreDifferential.assertSameRestore(pristine, scratch, false, "seed " + seed);
     assertInstanceOf(RestoreReport.FromSnapshot.class, report.start());
     assertTrue(report.digests().clean(), report.describe());
-    assertTrue(List.of(Files.list(v2(pristine)).map(p -> p.getFileName().toString()).toArray())
+    assertTrue(List.of(Files.list(DataDirs.v2(pristine)).map(p -> p.getFileName().toString()).toArray())
         .stream().anyMatch(n -> n.toString().endsWith(".gz")));
   }
 
   @Test
   void engineStoreWithTruncatedNewestSnapshotRestoresAlikeInBoth() throws Exception {
-    Path dir = copy("truncated");
-    Path newest = DataDirs.newestFirst(v2(dir), "snapshot").get(0);
+    Path dir = DataDirs.copyOf(pristine, scratch, "truncated");
+    Path newest = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(0);
     DataDirs.truncate(newest, Files.size(newest) / 2);
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
     assertEquals(newest.toString(), report.skipped().get(0).file());
@@ -91,23 +81,23 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
 
   @Test
   void engineStoreWithAFlippedByteInASnapshotRestoresAlikeInBoth() throws Exception {
-    Path dir = copy("flipped");
+    Path dir = DataDirs.copyOf(pristine, scratch, "flipped");
     for (int k = 0; k < 2; k++) {
-      Path s = DataDirs.newestFirst(v2(dir), "snapshot").get(k);
+      Path s = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(k);
       DataDirs.flipByte(s, Files.size(s) / 3);
     }
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
     // A flipped byte inside a compressed block can decode to the same stream (a copy of equal bytes): then
     // both ZooKeeper and zkstore rightly take that file; the newest, damaged one is always skipped.
-    assertEquals(DataDirs.newestFirst(v2(dir), "snapshot").get(0).toString(), report.skipped().get(0).file(),
+    assertEquals(DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(0).toString(), report.skipped().get(0).file(),
         report.describe());
     assertEquals(live.lastZxid(), report.finalZxid());
   }
 
   @Test
   void engineStoreWithoutSnapshotsRestoresFromItsLogsAlikeInBoth() throws Exception {
-    Path dir = copy("nosnap");
-    for (Path s : DataDirs.newestFirst(v2(dir), "snapshot")) {
+    Path dir = DataDirs.copyOf(pristine, scratch, "nosnap");
+    for (Path s : DataDirs.newestFirst(DataDirs.v2(dir), "snapshot")) {
       Files.delete(s);
     }
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, true, "seed " + seed);
@@ -117,8 +107,8 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
 
   @Test
   void engineStoreWithATornLogTailRestoresAlikeInBoth() throws Exception {
-    Path dir = copy("torn");
-    Path newestLog = DataDirs.newestFirst(v2(dir), "log").get(0);
+    Path dir = DataDirs.copyOf(pristine, scratch, "torn");
+    Path newestLog = DataDirs.newestFirst(DataDirs.v2(dir), "log").get(0);
     DataDirs.truncate(newestLog, DataDirs.endOfData(newestLog) - 3);
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
     assertNotNull(report.tornTail(), report.describe());

@@ -34,16 +34,6 @@ class ZooKeeperWrittenStoreRestoreTest {
         new ZkOracle.Layout(3000, 700, 10, List.of(StreamMode.CHECKED, StreamMode.GZIP, StreamMode.SNAPPY)));
   }
 
-  private Path damagedCopy(String name) throws Exception {
-    Path dir = scratch.resolve(name);
-    DataDirs.copy(pristine, dir);
-    return dir;
-  }
-
-  private static Path v2(Path dir) {
-    return dir.resolve("version-2");
-  }
-
   @Test
   void intactStoreRestoresToZooKeepersTreeSessionsZxidAndDigest() throws Exception {
     RestoreReport report = RestoreDifferential.assertSameRestore(pristine, scratch, false, "seed " + seed);
@@ -60,8 +50,8 @@ class ZooKeeperWrittenStoreRestoreTest {
 
   @Test
   void truncatedNewestSnapshotIsSkippedWithItsReasonAndTheOlderOneReplayed() throws Exception {
-    Path dir = damagedCopy("truncated");
-    Path newest = DataDirs.newestFirst(v2(dir), "snapshot").get(0);
+    Path dir = DataDirs.copyOf(pristine, scratch, "truncated");
+    Path newest = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(0);
     DataDirs.truncate(newest, Files.size(newest) / 2);
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
     assertEquals(newest.toString(), report.skipped().get(0).file());
@@ -72,10 +62,10 @@ class ZooKeeperWrittenStoreRestoreTest {
   @Test
   void snapshotWithAFlippedByteIsSkippedAndTheOlderOneReplayed() throws Exception {
     for (int which = 0; which < 3; which++) {
-      Path dir = damagedCopy("flipped" + which);
-      Path snap = DataDirs.newestFirst(v2(dir), "snapshot").get(which);
+      Path dir = DataDirs.copyOf(pristine, scratch, "flipped" + which);
+      Path snap = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(which);
       for (int k = 0; k <= which; k++) {
-        Path s = DataDirs.newestFirst(v2(dir), "snapshot").get(k);
+        Path s = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(k);
         DataDirs.flipByte(s, Files.size(s) / 2);
       }
       RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed + " " + snap);
@@ -86,8 +76,8 @@ class ZooKeeperWrittenStoreRestoreTest {
 
   @Test
   void noSnapshotsRestoresFromTheLogsAloneAsZooKeeperDoesWhenTrustingAnEmptySnapshotDir() throws Exception {
-    Path dir = damagedCopy("nosnap");
-    for (Path s : DataDirs.newestFirst(v2(dir), "snapshot")) {
+    Path dir = DataDirs.copyOf(pristine, scratch, "nosnap");
+    for (Path s : DataDirs.newestFirst(DataDirs.v2(dir), "snapshot")) {
       Files.delete(s);
     }
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, true, "seed " + seed);
@@ -98,8 +88,8 @@ class ZooKeeperWrittenStoreRestoreTest {
 
   @Test
   void tornLogTailIsDroppedAndReported() throws Exception {
-    Path dir = damagedCopy("torn");
-    Path newestLog = DataDirs.newestFirst(v2(dir), "log").get(0);
+    Path dir = DataDirs.copyOf(pristine, scratch, "torn");
+    Path newestLog = DataDirs.newestFirst(DataDirs.v2(dir), "log").get(0);
     DataDirs.truncate(newestLog, DataDirs.endOfData(newestLog) - 7);
     RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
     assertNotNull(report.tornTail(), report.describe());
