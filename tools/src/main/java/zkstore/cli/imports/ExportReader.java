@@ -99,6 +99,10 @@ public final class ExportReader {
     if (path == null || !path.startsWith("/")) {
       throw bad(source, p, "a znode object without an absolute \"path\"");
     }
+    String invalid = ZnodePathRules.problem(path);
+    if (invalid != null) {
+      throw bad(source, p, "\"path\" is not a valid znode path (" + invalid + ")");
+    }
     StatPersisted stat = new StatPersisted(czxid, mzxid, ctime, mtime, version, cversion, aversion, owner, pzxid);
     return new NodeView(path, data, stat, acl == null ? Acl.OPEN_ACL_UNSAFE : acl, 0);
   }
