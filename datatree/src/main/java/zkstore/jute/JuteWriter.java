@@ -1,13 +1,19 @@
 package zkstore.jute;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.zip.Checksum;
 
 /**
  * Growable big-endian writer of ZooKeeper's jute binary encoding, including its string encoding
  * (1, 2 or 3 bytes per UTF-16 unit, so each surrogate half takes 3 bytes) and -1 for null.
  */
 public final class JuteWriter {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private byte[] buf;
     private int size;
@@ -40,15 +46,22 @@ public final class JuteWriter {
         target.put(buf, 0, size);
     }
 
+    /** Copies the bytes written so far into {@code target} from {@code index} on, leaving its position alone. */
+    public void writeTo(ByteBuffer target, int index) {
+        target.put(index, buf, 0, size);
+    }
+
+    /** Feeds the bytes written so far to {@code checksum}. */
+    public void updateChecksum(Checksum checksum) {
+        checksum.update(buf, 0, size);
+    }
+
     /** Overwrites 4 bytes at {@code at} (e.g. a length written before its content was known). */
     public void putIntAt(int at, int v) {
         if (at < 0 || at + 4 > size) {
             throw new IndexOutOfBoundsException("putIntAt " + at + " with size " + size);
         }
-        buf[at] = (byte) (v >>> 24);
-        buf[at + 1] = (byte) (v >>> 16);
-        buf[at + 2] = (byte) (v >>> 8);
-        buf[at + 3] = (byte) v;
+        INT.set(buf, at, v);
     }
 
     public JuteWriter writeByte(byte v) {
@@ -64,17 +77,16 @@ public final class JuteWriter {
 
     public JuteWriter writeInt(int v) {
         ensure(4);
-        buf[size] = (byte) (v >>> 24);
-        buf[size + 1] = (byte) (v >>> 16);
-        buf[size + 2] = (byte) (v >>> 8);
-        buf[size + 3] = (byte) v;
+        INT.set(buf, size, v);
         size += 4;
         return this;
     }
 
     public JuteWriter writeLong(long v) {
-        writeInt((int) (v >>> 32));
-        return writeInt((int) v);
+        ensure(8);
+        LONG.set(buf, size, v);
+        size += 8;
+        return this;
     }
 
     /** Writes raw bytes without a length prefix. */
@@ -94,31 +106,52 @@ public final class JuteWriter {
         return writeRaw(v, 0, v.length);
     }
 
-    /** Writes a length-prefixed string in ZooKeeper's encoding; null is written as length -1. */
+    /**
+     * Writes a length-prefixed string in ZooKeeper's encoding; null is written as length -1. One pass: ASCII
+     * characters are copied until the first other one, from which on the rest is encoded at up to 3 bytes each.
+     */
     public JuteWriter writeString(String s) {
         if (s == null) {
             return writeInt(-1);
         }
         int n = s.length();
-        int len = encodedLength(s);
-        writeInt(len);
-        ensure(len);
-        int p = size;
-        for (int i = 0; i < n; i++) {
+        ensure(4L + n);
+        int lengthAt = size;
+        int start = lengthAt + 4;
+        byte[] b = buf;
+        int i = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                break;
+            }
+            b[start + i] = (byte) c;
+        }
+        int end = i == n ? start + n : encodeFrom(s, i, start + i);
+        INT.set(buf, lengthAt, end - start);
+        size = end;
+        return this;
+    }
+
+    private int encodeFrom(String s, int from, int at) {
+        int n = s.length();
+        ensureCapacity(at + 3L * (n - from));
+        byte[] b = buf;
+        int p = at;
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                buf[p++] = (byte) c;
+                b[p++] = (byte) c;
             } else if (c < 0x800) {
-                buf[p++] = (byte) (0xC0 | (c >> 6));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             } else {
-                buf[p++] = (byte) (0xE0 | (c >> 12));
-                buf[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[p++] = (byte) (0x80 | (c & 0x3F));
+                b[p++] = (byte) (0xE0 | (c >> 12));
+                b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        size = p;
-        return this;
+        return p;
     }
 
     /** Number of bytes ZooKeeper's string encoding gives {@code s}, without the length prefix. */
@@ -131,8 +164,11 @@ public final class JuteWriter {
         return len;
     }
 
-    private void ensure(int extra) {
-        long needed = (long) size + extra;
+    private void ensure(long extra) {
+        ensureCapacity(size + extra);
+    }
+
+    private void ensureCapacity(long needed) {
         if (needed > buf.length) {
             if (needed > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("jute output larger than 2 GiB");

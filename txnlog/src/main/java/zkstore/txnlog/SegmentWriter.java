@@ -89,12 +89,9 @@ final class SegmentWriter {
   void append(JuteWriter encoded) throws IOException {
     int len = encoded.size();
     int at = reserve(len);
-    ByteBuffer view = map.duplicate();
-    view.position(at + LogFormat.FRAME_PREFIX);
-    encoded.writeTo(view);
-    view.position(at + LogFormat.FRAME_PREFIX).limit(at + LogFormat.FRAME_PREFIX + len);
+    encoded.writeTo(map, at + LogFormat.FRAME_PREFIX);
     adler.reset();
-    adler.update(view);
+    encoded.updateChecksum(adler);
     seal(at, len, adler.getValue());
   }
 
