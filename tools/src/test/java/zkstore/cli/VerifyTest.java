@@ -96,6 +96,40 @@ class VerifyTest {
     assertProblemLine(verify(), "acceptedEpoch", "below currentEpoch 3");
   }
 
+  /** Rewrites the payload of the third entry of log.d with {@code edit} and a matching checksum. */
+  long rewriteThirdEntry(java.util.function.Consumer<ByteBuffer> edit) throws Exception {
+    Path log = v2.resolve("log.d");
+    long third = Scenarios.entryOffsets(log).get(2);
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer prefix = ByteBuffer.allocate(12);
+      ch.read(prefix, third);
+      ByteBuffer payload = ByteBuffer.allocate(prefix.getInt(8));
+      ch.read(payload, third + 12);
+      edit.accept(payload);
+      java.util.zip.Adler32 a = new java.util.zip.Adler32();
+      a.update(payload.array());
+      ch.write(ByteBuffer.allocate(8).putLong(0, a.getValue()), third);
+      ch.write(payload.rewind(), third + 12);
+    }
+    return third;
+  }
+
+  @Test
+  void findsAnEntryOfAnUnknownOpTypeWhoseChecksumIsValid() throws Exception {
+    long third = rewriteThirdEntry(p -> p.putInt(28, 99));
+    Cli.Result r = verify();
+    assertProblemLine(r, "log.d", "offset " + third);
+    assertTrue(r.out().contains("Unsupported Txn with type=99"), r.toString());
+  }
+
+  @Test
+  void deepFindsABodyThatDoesNotDecodeWhereTheFrameCheckSeesNone() throws Exception {
+    long third = rewriteThirdEntry(p -> p.putInt(32, 1 << 30));
+    assertEquals(0, verify().code(), verify().toString());
+    Cli.Result deep = Cli.run("verify", "--deep", dir.toString());
+    assertProblemLine(deep, "log.d", "offset " + third);
+  }
+
   @Test
   void jsonEndsWithTheVerdict() {
     Cli.Result r = Cli.run("verify", "--json", dir.toString());

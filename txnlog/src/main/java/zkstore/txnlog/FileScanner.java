@@ -7,8 +7,9 @@ import java.util.zip.Adler32;
 
 /**
  * Walks the entries of one log file, verifying each frame (length, end byte, Adler32). A bad frame is
- * classified: if no valid frame follows it in the file it is a {@link TornTail}, otherwise
- * {@link Corruption}. A zero length followed only by zeros is the end of the file.
+ * classified: if the file holds only zeros after it, or bytes that end within the longest frame that could
+ * start there and contain no valid frame, it is a {@link TornTail}; otherwise {@link Corruption}. A zero
+ * length followed only by zeros is the end of the file.
  */
 final class FileScanner implements Closeable {
   private static final int ZERO_BLOCK = 64 * 1024;
@@ -24,6 +25,9 @@ final class FileScanner implements Closeable {
   private long entryOffset = -1;
   private int payloadLength;
   private long zxid;
+  private int type;
+  private ByteBuffer viewSource;
+  private ByteBuffer view;
   private long lastValidZxid = -1;
   private LogDamage damage;
   private boolean done;
@@ -101,13 +105,17 @@ final class FileScanner implements Closeable {
     entryOffset = o;
     payloadLength = len;
     zxid = b.getLong(i + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD);
+    type = b.getInt(i + LogFormat.FRAME_PREFIX + LogFormat.TYPE_OFFSET_IN_PAYLOAD);
     next = o + LogFormat.frameSize(len);
     lastValidZxid = zxid;
     return true;
   }
 
   private long adler(ByteBuffer b, int from, int len) {
-    ByteBuffer view = b.duplicate();
+    if (b != viewSource) {
+      viewSource = b;
+      view = b.duplicate();
+    }
     view.limit(from + len).position(from);
     adler.reset();
     adler.update(view);
@@ -125,7 +133,7 @@ final class FileScanner implements Closeable {
   private boolean fail(long o, String field, String expected, String actual) throws IOException {
     done = true;
     Long claimed = claimedZxid(o);
-    if (validFrameAfter(o)) {
+    if (writtenPast(o)) {
       damage = new Corruption(name, o, claimed, field, expected, actual);
     } else {
       damage = new TornTail(name, o, claimed, lastValidZxid, field + " expected " + expected + ", found " + actual);
@@ -143,34 +151,91 @@ final class FileScanner implements Closeable {
     return z == 0 ? null : z;
   }
 
-  /** Whether a complete, checksum-valid frame starts anywhere after {@code o}. */
-  private boolean validFrameAfter(long o) throws IOException {
-    long last = lastNonZero(o + 1);
-    for (long p = o + 1; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= size && p <= last; p++) {
+  /**
+   * Whether entries were written after the bad frame at {@code o}, which makes it corruption rather than a
+   * torn tail: a non-zero byte beyond the longest frame that could start at {@code o}, or a complete,
+   * checksum-valid frame starting inside that extent. Linear in the bytes examined: each candidate's Adler32
+   * comes from prefix sums, so a run of look-alike frames cannot make the search quadratic.
+   */
+  private boolean writtenPast(long o) throws IOException {
+    long extentEnd = Math.min(size, o + LogFormat.frameSize(maxPayload));
+    if (!allZero(extentEnd, size)) {
+      return true;
+    }
+    long last = lastNonZero(o + 1, extentEnd);
+    if (last <= o) {
+      return false;
+    }
+    AdlerPrefix sums = null;
+    long from = o + 1;
+    for (long p = from; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= last + 1; p++) {
       ByteBuffer b = region.cover(p, LogFormat.FRAME_PREFIX);
       int i = region.index(p);
       if (b.getInt(i) != 0) {
         continue; // an Adler32 held in a long has a zero upper half
       }
       int len = b.getInt(i + 8);
-      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > size) {
+      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > last + 1) {
         continue;
       }
-      b = region.cover(p, (int) LogFormat.frameSize(len));
-      i = region.index(p);
-      if (b.get(i + LogFormat.FRAME_PREFIX + len) != LogFormat.END_OF_RECORD) {
+      long eorAt = p + LogFormat.FRAME_PREFIX + len;
+      b = region.cover(eorAt, 1);
+      if (b.get(region.index(eorAt)) != LogFormat.END_OF_RECORD) {
         continue;
       }
-      if (adler(b, i + LogFormat.FRAME_PREFIX, len) == b.getLong(i)) {
+      if (sums == null) {
+        sums = new AdlerPrefix(region, from, last + 1);
+      }
+      b = region.cover(p, 8);
+      if (sums.adler(p + LogFormat.FRAME_PREFIX, len) == b.getLong(region.index(p))) {
         return true;
       }
     }
     return false;
   }
 
-  /** The offset of the last non-zero byte at or after {@code from}, or {@code from - 1} if there is none. */
-  private long lastNonZero(long from) throws IOException {
-    long end = size;
+  /**
+   * Prefix sums of a file range that give the Adler32 of any sub-range in constant time
+   * (A = 1 + sum of bytes, B = n + sum of (n - i) * byte i, both mod 65521).
+   */
+  static final class AdlerPrefix {
+    private static final int MOD = 65521;
+    private final long base;
+    private final char[] s1;
+    private final char[] s2;
+
+    AdlerPrefix(MappedRegion region, long from, long to) throws IOException {
+      int n = (int) (to - from);
+      base = from;
+      s1 = new char[n + 1];
+      s2 = new char[n + 1];
+      long a = 0;
+      long w = 0;
+      for (int k = 0; k < n; k++) {
+        long at = from + k;
+        int x = region.cover(at, 1).get(region.index(at)) & 0xff;
+        a = (a + x) % MOD;
+        w = (w + (long) k * x) % MOD;
+        s1[k + 1] = (char) a;
+        s2[k + 1] = (char) w;
+      }
+    }
+
+    /** Adler32 of the {@code len} bytes at file offset {@code offset} (inside the summed range). */
+    long adler(long offset, int len) {
+      int lo = (int) (offset - base);
+      int hi = lo + len;
+      long sum = Math.floorMod(s1[hi] - s1[lo], MOD);
+      long weighted = Math.floorMod(s2[hi] - s2[lo], MOD);
+      long a = (1 + sum) % MOD;
+      long b = Math.floorMod(len + (long) hi % MOD * sum - weighted, (long) MOD);
+      return (b << 16) | a;
+    }
+  }
+
+  /** The offset of the last non-zero byte in {@code [from, to)}, or {@code from - 1} if there is none. */
+  private long lastNonZero(long from, long to) throws IOException {
+    long end = to;
     while (end > from) {
       long start = Math.max(from, end - ZERO_BLOCK);
       int len = (int) (end - start);
@@ -229,6 +294,11 @@ final class FileScanner implements Closeable {
 
   long zxid() {
     return zxid;
+  }
+
+  /** The current entry's op type, from its TxnHeader. */
+  int type() {
+    return type;
   }
 
   /** Offset just after the current (last valid) entry. */

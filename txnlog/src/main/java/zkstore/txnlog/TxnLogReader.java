@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import zkstore.jute.FormatException;
 import zkstore.jute.JuteReader;
+import zkstore.record.OpCode;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 
@@ -148,9 +149,8 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
   }
 
   /** The current entry's op type, read from its header without decoding. */
-  public int type() throws IOException {
-    ByteBuffer p = scanner.payload();
-    return p.getInt(p.position() + LogFormat.TYPE_OFFSET_IN_PAYLOAD);
+  public int type() {
+    return scanner.type();
   }
 
   /** The file holding the current entry. */
@@ -196,6 +196,21 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
       closeScanner();
       outcome = c;
       throw new FormatException(c.describe(), c.file(), c.offset(), c.zxid(), false, e);
+    }
+  }
+
+  /**
+   * Checks, without decoding the body, that the current entry's op type is one ZooKeeper loads; an unknown
+   * type is corruption, reported and ending the read as {@link #record()} would.
+   */
+  public void requireKnownType() throws IOException {
+    int type = scanner.type();
+    if (!OpCode.isTopLevel(type)) {
+      Corruption c = new Corruption(scanner.file().name(), scanner.entryOffset(), scanner.zxid(), "payload",
+          "a decodable txn", "Unsupported Txn with type=" + type);
+      closeScanner();
+      outcome = c;
+      throw toException(c);
     }
   }
 

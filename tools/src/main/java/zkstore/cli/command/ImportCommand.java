@@ -1,9 +1,6 @@
 package zkstore.cli.command;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,12 +32,10 @@ public final class ImportCommand extends CliCommand {
   public Integer call() throws IOException {
     java.util.TreeMap<String, NodeView> nodes;
     if (file.toString().equals("-")) {
-      nodes = ExportReader.read(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8), "stdin");
+      nodes = ExportReader.read(System.in, "stdin");
     } else {
       InputFiles.requireReadableFile(file);
-      try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        nodes = ExportReader.read(in, file.toString());
-      }
+      nodes = ExportReader.read(file);
     }
     DataDirLayout target = OutputDir.create(out);
     var written = ImportWriter.write(target, nodes, sessionTimeoutMs);

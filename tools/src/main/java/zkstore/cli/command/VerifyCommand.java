@@ -17,13 +17,18 @@ import zkstore.cli.verify.FileCheck;
 @Command(name = "verify", mixinStandardHelpOptions = true,
     description = {"Check every log (header, frames, checksums, zxid continuity within and across files), every",
         "snapshot (structure and seals), the epoch files, and whether the newest valid snapshot plus the logs",
-        "reach the last logged zxid. One line per file, then a verdict. Exit 0 clean, 1 problems, 2 unusable."})
+        "reach the last logged zxid. One line per file, then a verdict. Exit 0 clean, 1 problems, 2 unusable.",
+        "Log entries are checked by frame (checksum, length, zxid, op type); --deep also decodes every txn body."})
 public final class VerifyCommand extends CliCommand {
   @Mixin
   DataDirOptions target;
 
   @Option(names = "--json", description = "JSON Lines: one object per file, then the verdict.")
   boolean json;
+
+  @Option(names = "--deep", description = "Also decode every txn body (slower): finds entries whose checksum is "
+      + "valid but whose body ZooKeeper could not decode.")
+  boolean deep;
 
   @Override
   public Integer call() throws IOException {
@@ -40,7 +45,7 @@ public final class VerifyCommand extends CliCommand {
         if (bar != null) {
           bar.stepBy(n);
         }
-      });
+      }, deep);
       problems = verifier.run();
       if (lines != null) {
         int p = problems;

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,9 +24,22 @@ import zkstore.record.StatPersisted;
 public final class ExportReader {
   private ExportReader() {}
 
+  /** Reads an export file as {@code zkstore import FILE} does; errors name the file. */
+  public static TreeMap<String, NodeView> read(Path file) throws IOException {
+    return read(Files.newInputStream(file), file.toString());
+  }
+
+  /** Reads an export from a stream of UTF-8 text (closed afterwards); errors name {@code source}. */
+  public static TreeMap<String, NodeView> read(InputStream in, String source) throws IOException {
+    try (Reader r = new StrictUtf8Reader(in, source)) {
+      return read(r, source);
+    }
+  }
+
   public static TreeMap<String, NodeView> read(Reader in, String source) throws IOException {
     TreeMap<String, NodeView> nodes = new TreeMap<>();
-    try (JsonParser p = new JsonFactory().createParser(in)) {
+    JsonParser p = new JsonFactory().createParser(in);
+    try (p) {
       JsonToken t;
       while ((t = p.nextToken()) != null) {
         if (t != JsonToken.START_OBJECT) {
@@ -36,6 +53,8 @@ public final class ExportReader {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UnusableInputException(source + ": not a zkstore export (" + e.getOriginalMessage() + " at line "
           + e.getLocation().getLineNr() + ")");
+    } catch (CharacterCodingException e) {
+      throw bad(source, p, "not UTF-8 text");
     }
     if (nodes.isEmpty() || !nodes.containsKey("/")) {
       throw new UnusableInputException(source + ": not a zkstore export (no root node \"/\")");
@@ -57,20 +76,24 @@ public final class ExportReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String field = p.currentName();
       JsonToken v = p.nextToken();
-      switch (field) {
-        case "path" -> path = p.getText();
-        case "data" -> data = v == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(p.getText());
-        case "czxid" -> czxid = Hex.parse(p.getText());
-        case "mzxid" -> mzxid = Hex.parse(p.getText());
-        case "pzxid" -> pzxid = Hex.parse(p.getText());
-        case "ephemeralOwner" -> owner = Hex.parse(p.getText());
-        case "ctime" -> ctime = p.getLongValue();
-        case "mtime" -> mtime = p.getLongValue();
-        case "version" -> version = p.getIntValue();
-        case "cversion" -> cversion = p.getIntValue();
-        case "aversion" -> aversion = p.getIntValue();
-        case "acl" -> acl = acl(p, source);
-        default -> p.skipChildren();
+      try {
+        switch (field) {
+          case "path" -> path = p.getText();
+          case "data" -> data = v == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(p.getText());
+          case "czxid" -> czxid = Hex.parse(p.getText());
+          case "mzxid" -> mzxid = Hex.parse(p.getText());
+          case "pzxid" -> pzxid = Hex.parse(p.getText());
+          case "ephemeralOwner" -> owner = Hex.parse(p.getText());
+          case "ctime" -> ctime = p.getLongValue();
+          case "mtime" -> mtime = p.getLongValue();
+          case "version" -> version = p.getIntValue();
+          case "cversion" -> cversion = p.getIntValue();
+          case "aversion" -> aversion = p.getIntValue();
+          case "acl" -> acl = acl(p, source);
+          default -> p.skipChildren();
+        }
+      } catch (IllegalArgumentException e) {
+        throw bad(source, p, "\"" + field + "\": " + e.getMessage());
       }
     }
     if (path == null || !path.startsWith("/")) {

@@ -62,6 +62,13 @@ public final class LogReading {
     return refs;
   }
 
+  /** Receives a log file's checksum-verified frames, undecoded, in file order. */
+  @FunctionalInterface
+  public interface FrameVisitor {
+    /** Called per frame ({@code offset} of its checksum, {@code zxid} from its header); false stops reading the file. */
+    boolean frame(long offset, long frameSize, long zxid) throws IOException;
+  }
+
   /**
    * Reads one file from its header to its end, handing each entry to {@code visitor}, and says how it ended.
    * Zxid continuity is not checked here (callers that care compare consecutive zxids).
@@ -69,28 +76,54 @@ public final class LogReading {
    * @throws FormatException when the file is not a ZooKeeper log at all (bad magic)
    */
   public static LogFileScan scan(LogRef ref, LogVisitor visitor) throws IOException {
-    long count = 0;
-    long first = -1;
-    long last = -1;
-    long end = LogFormat.HEADER_SIZE;
     FileHeader header = readHeader(ref);
     if (header != null) {
       visitor.header(header);
     }
+    return walk(ref, reader -> {
+      long frame = reader.frameLength();
+      return visitor.entry(new LogEntry(ref.path(), reader.offset(), frame, reader.record()));
+    });
+  }
+
+  /**
+   * Reads one file as {@link #scan} does but without decoding bodies: every frame's length, end byte and
+   * Adler32 are checked, its zxid read from the TxnHeader and its op type checked to be one ZooKeeper
+   * loads. An entry whose body would not decode is not noticed (use {@link #scan} for that).
+   *
+   * @throws FormatException when the file is not a ZooKeeper log at all (bad magic)
+   */
+  public static LogFileScan scanFrames(LogRef ref, FrameVisitor visitor) throws IOException {
+    readHeader(ref);
+    return walk(ref, reader -> {
+      reader.requireKnownType();
+      return visitor.frame(reader.offset(), reader.frameLength(), reader.zxid());
+    });
+  }
+
+  /** One entry's handling inside {@link #walk}: false stops the file. */
+  private interface Step {
+    boolean accept(TxnLogReader reader) throws IOException;
+  }
+
+  private static LogFileScan walk(LogRef ref, Step step) throws IOException {
+    long count = 0;
+    long first = -1;
+    long last = -1;
+    long end = LogFormat.HEADER_SIZE;
     LogEnd outcome;
     try (TxnLogReader reader = TxnLogReader.ofFiles(List.of(ref.logFile()), Long.MIN_VALUE, PER_FILE)) {
       try {
         boolean more = true;
         while (more && reader.next()) {
-          long frame = reader.payload().remaining() + (long) LogFormat.FRAME_OVERHEAD;
-          LogEntry e = new LogEntry(ref.path(), reader.offset(), frame, reader.record());
+          more = step.accept(reader);
+          long z = reader.lastReturnedZxid();
           count++;
           if (first == -1) {
-            first = e.zxid();
+            first = z;
           }
-          last = e.zxid();
-          end = e.end();
-          more = visitor.entry(e);
+          last = z;
+          end = reader.offset() + reader.frameLength();
         }
         ReadOutcome o = reader.outcome();
         if (o instanceof TornTail t) {

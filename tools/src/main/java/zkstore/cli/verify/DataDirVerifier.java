@@ -21,21 +21,31 @@ import zkstore.snapshot.SnapshotReader;
 /**
  * Checks every log, snapshot and epoch file of a data directory and whether the newest valid snapshot plus
  * the logs reach the last logged zxid. Streams one {@link FileCheck} per file to a consumer; logs are read
- * entry by entry (flat memory).
+ * entry by entry (flat memory). Log entries are checked by frame (length, end byte, Adler32, zxid, op type)
+ * unless {@code deep}, which also decodes every txn body.
  */
 public final class DataDirVerifier {
+  private static final long PROGRESS_STEP = 16L << 20;
+
   private final DataDirLayout layout;
   private final Consumer<FileCheck> sink;
   private final Consumer<Long> progress;
+  private final boolean deep;
   private int checks;
   private int fileChecks;
   private int problems;
   private int unusable;
 
   public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes) {
+    this(layout, sink, progressBytes, false);
+  }
+
+  /** A verifier that, when {@code deep}, also decodes every txn body (slower; finds checksum-valid bodies that do not decode). */
+  public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep) {
     this.layout = layout;
     this.sink = sink;
     this.progress = progressBytes;
+    this.deep = deep;
   }
 
   /** Runs every check; returns the number of problems found. */
@@ -78,28 +88,20 @@ public final class DataDirVerifier {
     LogSpan previous = null;
     for (LogReading.LogRef ref : LogReading.all(layout.logDir())) {
       List<String> found = new ArrayList<>();
-      long[] prev = {-1};
-      String[] gap = {null};
+      Continuity continuity = new Continuity();
       LogFileScan scan;
       try {
-        scan = LogReading.scan(ref, e -> {
-          long z = e.zxid();
-          if (prev[0] != -1 && gap[0] == null && !follows(prev[0], z)) {
-            gap[0] = "zxid 0x" + Long.toHexString(z) + " at offset " + e.offset() + " does not follow 0x"
-                + Long.toHexString(prev[0]) + (z <= prev[0] ? " (goes backwards)" : " (0x" + Long.toHexString(prev[0] + 1)
-                + "..0x" + Long.toHexString(z - 1) + " missing)");
-          }
-          prev[0] = z;
-          return true;
-        });
+        scan = deep
+            ? LogReading.scan(ref, e -> continuity.frame(e.offset(), e.frameSize(), e.zxid()))
+            : LogReading.scanFrames(ref, continuity);
       } catch (FormatException e) {
         emit(new FileCheck("log", ref.name(), "", List.of(Problems.describe(e)), false));
-        progress.accept(ref.size());
+        progress.accept(ref.size() - continuity.reported);
         continue;
       }
-      progress.accept(ref.size());
-      if (gap[0] != null) {
-        found.add(gap[0]);
+      progress.accept(ref.size() - continuity.reported);
+      if (continuity.gap != null) {
+        found.add(continuity.gap);
       }
       if (!scan.empty() && ref.nameZxid() != scan.firstZxid()) {
         found.add("named for zxid 0x" + Long.toHexString(ref.nameZxid()) + " but its first entry is 0x"
@@ -128,6 +130,29 @@ public final class DataDirVerifier {
       emit(new FileCheck("log", ref.name(), summary, found, true));
     }
     return spans;
+  }
+
+  /** Within one file: the first zxid that does not follow its predecessor, and progress in steps. */
+  private final class Continuity implements LogReading.FrameVisitor {
+    long prev = -1;
+    String gap;
+    long reported;
+
+    @Override
+    public boolean frame(long offset, long frameSize, long z) {
+      if (prev != -1 && gap == null && !follows(prev, z)) {
+        gap = "zxid 0x" + Long.toHexString(z) + " at offset " + offset + " does not follow 0x"
+            + Long.toHexString(prev) + (z <= prev ? " (goes backwards)" : " (0x" + Long.toHexString(prev + 1)
+            + "..0x" + Long.toHexString(z - 1) + " missing)");
+      }
+      prev = z;
+      long end = offset + frameSize;
+      if (end - reported >= PROGRESS_STEP) {
+        progress.accept(end - reported);
+        reported = end;
+      }
+      return true;
+    }
   }
 
   private static boolean follows(long prev, long z) {
