@@ -18,6 +18,8 @@ public final class AclCache {
     /** The key ZooKeeper uses for OPEN_ACL_UNSAFE on internal nodes (never has an entry). */
     public static final long OPEN_ACL_KEY = -1L;
     static final int OPEN_SLOT = -1;
+    /** What {@link #loadSlot} returns for a key without an entry. */
+    static final int NO_SLOT = Integer.MIN_VALUE;
 
     private long[] keys = new long[16];
     @SuppressWarnings("unchecked")
@@ -133,16 +135,20 @@ public final class AclCache {
         highestKey = Math.max(highestKey, key);
     }
 
-    /** Loading: the slot for a node's key, counting one reference; null if the key has no entry. */
-    synchronized Integer loadReference(long key) {
+    /** Loading: the slot for a node's key without counting a reference; {@link #NO_SLOT} if the key has no entry. */
+    synchronized int loadSlot(long key) {
         if (key == OPEN_ACL_KEY) {
             return OPEN_SLOT;
         }
         Integer slot = slotByKey.get(key);
-        if (slot != null) {
-            refs[slot]++;
+        return slot == null ? NO_SLOT : slot;
+    }
+
+    /** Loading: counts {@code count} node references to a slot returned by {@link #loadSlot}. */
+    synchronized void loadReferences(int slot, long count) {
+        if (slot != OPEN_SLOT && slot != NO_SLOT) {
+            refs[slot] += count;
         }
-        return slot;
     }
 
     /** Loading: drops entries no node refers to (the highest key stays, as in ZooKeeper). */

@@ -223,7 +223,9 @@ public final class DataTree {
     /**
      * Pre-order walk (root as "", parents before children), safe while the writer applies txns:
      * each node is read whole under its own lock, no lock is held while {@code visitor} runs.
-     * Nodes created or deleted during the walk may or may not be seen (a fuzzy snapshot).
+     * Nodes created or deleted during the walk may or may not be seen (a fuzzy snapshot), but a
+     * node already deleted when the walk reaches it is left out with its subtree, as ZooKeeper's
+     * serializer skips a child path that no longer exists.
      */
     public void walk(NodeVisitor visitor) throws IOException {
         ArrayDeque<Object[]> stack = new ArrayDeque<>();
@@ -236,6 +238,9 @@ public final class DataTree {
             NodeRecord record;
             kids.clear();
             synchronized (n) {
+                if (n.aclSlot == TreeMutator.DELETED_SLOT) {
+                    continue;
+                }
                 String path = parentPath == null ? "" : parentPath + "/" + n.name();
                 long key;
                 List<Acl> acl;

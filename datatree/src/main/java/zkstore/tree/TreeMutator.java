@@ -12,6 +12,12 @@ import zkstore.record.Stat;
  */
 final class TreeMutator {
 
+    /**
+     * The aclSlot of a deleted node: its ACL reference is released (the slot may already hold
+     * another list), so a walk that still holds the node must leave it out.
+     */
+    static final int DELETED_SLOT = Integer.MIN_VALUE;
+
     private final DataTree t;
 
     TreeMutator(DataTree tree) {
@@ -128,6 +134,7 @@ final class TreeMutator {
         long dataLength;
         synchronized (node) {
             t.acls.release(node.aclSlot);
+            node.aclSlot = DELETED_SLOT;
             dataLength = ZNode.dataLength(node.bytes);
         }
         t.ephemerals.remove(node.ephemeralOwner, path);

@@ -54,10 +54,19 @@ final class ZNode {
         ephemeralOwner = s.ephemeralOwner();
     }
 
+    /** A node named {@code path[nameOff, nameOff+nameLen)} holding {@code src[dataOff, dataOff+dataLen)} (null data for -1). */
+    ZNode(byte[] path, int nameOff, int nameLen, byte[] src, int dataOff, int dataLen) {
+        this.bytes = encode(path, nameOff, nameLen, src, dataOff, dataLen);
+    }
+
     static byte[] encode(byte[] name, int nameOff, int nameLen, byte[] data) {
-        int header = nameLen * 2 + (data == null ? 1 : 0);
+        return encode(name, nameOff, nameLen, data, 0, data == null ? -1 : data.length);
+    }
+
+    static byte[] encode(byte[] name, int nameOff, int nameLen, byte[] src, int srcOff, int srcLen) {
+        int header = nameLen * 2 + (srcLen < 0 ? 1 : 0);
         int headerLen = varintLength(header);
-        int dataLen = data == null ? 0 : data.length;
+        int dataLen = Math.max(srcLen, 0);
         byte[] out = new byte[headerLen + nameLen + dataLen];
         int p = 0;
         int h = header;
@@ -68,7 +77,7 @@ final class ZNode {
         out[p++] = (byte) h;
         System.arraycopy(name, nameOff, out, p, nameLen);
         if (dataLen > 0) {
-            System.arraycopy(data, 0, out, p + nameLen, dataLen);
+            System.arraycopy(src, srcOff, out, p + nameLen, dataLen);
         }
         return out;
     }
@@ -141,6 +150,12 @@ final class ZNode {
     void setData(byte[] data) {
         byte[] b = bytes;
         bytes = encode(b, nameOffset(b), nameLength(b), data);
+    }
+
+    /** Sets the data to a copy of {@code src[off, off+len)}, null data for len -1. */
+    void setData(byte[] src, int off, int len) {
+        byte[] b = bytes;
+        bytes = encode(b, nameOffset(b), nameLength(b), src, off, len);
     }
 
     /** True when this node's name equals {@code path[from, to)}. */

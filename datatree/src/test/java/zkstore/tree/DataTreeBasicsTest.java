@@ -14,6 +14,7 @@ import zkstore.record.Acl;
 import zkstore.record.CreateTxn;
 import zkstore.record.DeleteTxn;
 import zkstore.record.OpCode;
+import zkstore.record.Perms;
 import zkstore.record.SetDataTxn;
 import zkstore.record.Stat;
 import zkstore.record.StatPersisted;
@@ -91,6 +92,32 @@ class DataTreeBasicsTest {
         back.walk(again::add);
         assertEquals(nodes.size(), again.size());
         assertNotNull(back.stat("/n5/c7"));
+    }
+
+    /**
+     * The walk holds /a (read with the root's children) when /a is deleted and its ACL entry's slot
+     * taken by another list: /a must not be reported, neither with no ACL nor with the other list.
+     */
+    @Test
+    void walkLeavesOutANodeDeletedAfterItsParentWasRead() throws Exception {
+        DataTree t = new DataTree();
+        List<Acl> onlyA = List.of(new Acl(Perms.ALL, new zkstore.record.Id("digest", "a:x")));
+        List<Acl> onlyB = List.of(new Acl(Perms.READ, new zkstore.record.Id("digest", "b:x")));
+        t.apply(header(7, 1, OpCode.CREATE), new CreateTxn("/a", new byte[1], onlyA, false, -1), ApplyMode.STRICT);
+        List<NodeRecord> walked = new ArrayList<>();
+        t.walk(r -> {
+            walked.add(r);
+            if (r.path().isEmpty()) {
+                assertTrue(t.apply(header(7, 2, OpCode.DELETE), new DeleteTxn("/a"), ApplyMode.STRICT).ok());
+                assertTrue(t.apply(header(7, 3, OpCode.CREATE), new CreateTxn("/b", null, onlyB, false, -1),
+                        ApplyMode.STRICT).ok());
+            }
+        });
+        assertEquals(List.of("", "/zookeeper", "/zookeeper/config", "/zookeeper/quota"),
+                walked.stream().map(NodeRecord::path).sorted().toList());
+        for (NodeRecord r : walked) {
+            assertEquals(t.aclCache().aclForKey(r.aclKey()), r.acl(), "ACL of " + r.path());
+        }
     }
 
     @Test

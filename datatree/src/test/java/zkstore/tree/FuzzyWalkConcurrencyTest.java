@@ -46,7 +46,7 @@ class FuzzyWalkConcurrencyTest {
         List<TxnRecord> log = new CopyOnWriteArrayList<>(w.txns(2_000));
         DataTree live = w.tree();
         AtomicBoolean done = new AtomicBoolean();
-        List<Walk> walks = new ArrayList<>();
+        List<Walk> walks = new CopyOnWriteArrayList<>();
         Thread walker = new Thread(() -> {
             try {
                 while (!done.get() && walks.size() < 40) {
@@ -65,7 +65,8 @@ class FuzzyWalkConcurrencyTest {
         }, "walker");
         walker.start();
         int n = TreeDifferentialTest.count(20_000, 200_000);
-        for (int i = 0; i < n && (walker.isAlive() || i < 2_000); i++) {
+        // writes go on until the walker has finished two walks, however little CPU it gets
+        for (int i = 0; i < 2_000 || walker.isAlive() && (i < n || walks.size() < 2); i++) {
             log.add(w.next().txn());
         }
         done.set(true);

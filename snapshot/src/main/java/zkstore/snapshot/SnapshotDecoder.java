@@ -123,14 +123,16 @@ final class SnapshotDecoder {
       if (input.nextIsOneCharString('/')) {
         break;
       }
-      String path = input.readString("node path");
-      if (path == null) {
-        throw input.invalid("node path is null, expected a path or the end marker \"/\"", at);
+      int p = readNodeInPlace(input, n);
+      if (p < 0) {
+        byte[] path = input.readBuffer("node path");
+        if (path == null) {
+          throw input.invalid("node path is null, expected a path or the end marker \"/\"", at);
+        }
+        byte[] data = input.readBuffer("node data");
+        n.set(path, 0, path.length, data, 0, data == null ? -1 : data.length);
+        p = input.require(SnapshotFormat.NODE_TAIL_BYTES, "node ACL key and stat");
       }
-      byte[] data = input.readBuffer("node data");
-      int p = input.require(SnapshotFormat.NODE_TAIL_BYTES, "node ACL key and stat");
-      n.path = path;
-      n.data = data;
       n.aclKey = input.longAt(p);
       n.czxid = input.longAt(p + 8);
       n.mzxid = input.longAt(p + 16);
@@ -148,12 +150,44 @@ final class SnapshotDecoder {
       try {
         sink.node(n);
       } catch (FormatException e) {
-        throw e.file() != null ? e : new FormatException("node \"" + path + "\": " + e.detail(), input.file(), at,
+        throw e.file() != null ? e : new FormatException("node \"" + n.path() + "\": " + e.detail(), input.file(), at,
             e.zxid(), e.truncated(), e);
       }
       count++;
     }
     return new long[] {count, unknownAcl};
+  }
+
+  /**
+   * Points {@code n} at the next record in the read buffer and consumes it, returning the index of its ACL key
+   * and stat; -1 (nothing consumed) when the record is not wholly buffered or a length is out of range, which
+   * the field-by-field path then reads or reports.
+   */
+  private static int readNodeInPlace(SnapshotInput input, SnapshotNode n) throws IOException {
+    int avail = input.buffered(8);
+    byte[] b = input.array();
+    int s = input.index();
+    if (avail < 8) {
+      return -1;
+    }
+    int max = input.maxFieldLength();
+    int pathLen = input.intAt(s);
+    if (pathLen < 0 || pathLen > max || 8L + pathLen > avail) {
+      return -1;
+    }
+    int dataAt = s + 4 + pathLen;
+    int dataLen = input.intAt(dataAt);
+    if (dataLen < -1 || dataLen > max) {
+      return -1;
+    }
+    int tail = dataAt + 4 + Math.max(dataLen, 0);
+    int total = tail - s + SnapshotFormat.NODE_TAIL_BYTES;
+    if (total > avail) {
+      return -1;
+    }
+    n.set(b, s + 4, pathLen, b, dataAt + 4, dataLen);
+    input.skip(total);
+    return tail;
   }
 
   private SnapshotDigest readDigest() throws IOException {

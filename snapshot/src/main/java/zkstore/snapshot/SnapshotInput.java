@@ -86,6 +86,27 @@ final class SnapshotInput {
     return buf;
   }
 
+  /** Index in {@link #array()} of the current position. */
+  int index() {
+    return pos;
+  }
+
+  /** Bytes buffered at the current position, after reading more if fewer than {@code n} are and the stream has them. */
+  int buffered(int n) throws IOException {
+    fill(n);
+    return limit - pos;
+  }
+
+  /** Consumes {@code n} bytes already checked to be buffered. */
+  void skip(int n) {
+    pos += n;
+  }
+
+  /** Largest buffer or string length accepted. */
+  int maxFieldLength() {
+    return maxFieldLength;
+  }
+
   int intAt(int at) {
     return (int) INT.get(buf, at);
   }

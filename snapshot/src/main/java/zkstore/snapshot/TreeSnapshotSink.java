@@ -20,6 +20,8 @@ public final class TreeSnapshotSink implements SnapshotSink {
   private final TreeLoader loader;
   private final long nameZxid;
   private final Set<Long> keys = new HashSet<>();
+  /** A key known to be in the map (consecutive nodes mostly share one); -1 before any. */
+  private long lastKnownKey = -1;
   private String skipUnder;
   private long nodesLeftOut;
   private long aclPlaceholders;
@@ -48,8 +50,8 @@ public final class TreeSnapshotSink implements SnapshotSink {
 
   @Override
   public void node(SnapshotNode node) throws IOException {
-    String path = node.path();
     if (skipUnder != null) {
+      String path = node.path();
       if (path.startsWith(skipUnder) && path.length() > skipUnder.length() && path.charAt(skipUnder.length()) == '/') {
         nodesLeftOut++;
         return;
@@ -57,16 +59,20 @@ public final class TreeSnapshotSink implements SnapshotSink {
       skipUnder = null;
     }
     long key = node.aclKey();
-    if (key != -1 && !keys.contains(key)) {
-      if (node.czxid() > nameZxid) {
-        skipUnder = path;
-        nodesLeftOut++;
-        return;
+    if (key != -1 && key != lastKnownKey) {
+      if (!keys.contains(key)) {
+        if (node.czxid() > nameZxid) {
+          skipUnder = node.path();
+          nodesLeftOut++;
+          return;
+        }
+        node.aclKey = -1;
+        aclPlaceholders++;
+      } else {
+        lastKnownKey = key;
       }
-      key = -1;
-      aclPlaceholders++;
     }
-    loader.addNode(path, node.data(), key, node.stat());
+    loader.addNode(node);
   }
 
   /** Nodes left out: created after the name zxid with an ACL entry the map does not hold. */
