@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,6 +129,19 @@ class VerifyTest {
     assertEquals(0, verify().code(), verify().toString());
     Cli.Result deep = Cli.run("verify", "--deep", dir.toString());
     assertProblemLine(deep, "log.d", "offset " + third);
+  }
+
+  @Test
+  void linesComeInFileOrderLogsFirstThoughSnapshotsAreCheckedAlongside() {
+    List<String> kinds = verify().out().lines().filter(l -> !l.startsWith("verdict"))
+        .map(l -> l.substring(10, 19).strip()).toList();
+    int lastLog = kinds.lastIndexOf("log");
+    int firstSnapshot = kinds.indexOf("snapshot");
+    assertTrue(lastLog >= 0 && firstSnapshot > lastLog, kinds.toString());
+    assertEquals("restore", kinds.get(kinds.size() - 1), kinds.toString());
+    List<String> snapshots = verify().out().lines().filter(l -> l.contains(" snapshot "))
+        .map(l -> l.substring(19, 41).strip()).toList();
+    assertEquals(List.of("snapshot.0", "snapshot.c", "snapshot.18"), snapshots);
   }
 
   @Test

@@ -25,7 +25,7 @@ final class ForceWriter {
   private final BatchSource source;
   private long durableUpTo;
   private boolean forcing;
-  private IOException failure;
+  private volatile IOException failure;
   private long forces;
 
   ForceWriter(BatchSource source, long durableUpTo) {
@@ -92,8 +92,8 @@ final class ForceWriter {
     notifyAll();
   }
 
-  /** The failure that made the log unusable, or null. */
-  synchronized IOException failure() {
+  /** The failure that made the log unusable, or null (a volatile read: appends check it without the monitor). */
+  IOException failure() {
     return failure;
   }
 

@@ -13,7 +13,7 @@ final class Format {
     return switch (unit) {
       case "s" -> String.format(Locale.ROOT, "%.3f s", v);
       case "us" -> String.format(Locale.ROOT, "%.0f us", v);
-      case "GB/s", "MiB/s" -> String.format(Locale.ROOT, v >= 100 ? "%,.0f %s" : "%.1f %s", v, unit);
+      case "GB/s", "MiB/s", "MB/s" -> String.format(Locale.ROOT, v >= 100 ? "%,.0f %s" : "%.1f %s", v, unit);
       default -> String.format(Locale.ROOT, "%,.0f %s", v, unit);
     };
   }

@@ -10,6 +10,7 @@ final class Limits {
   Stats seqWriteMiBs;
   final Map<Integer, Stats> adlerGBs = new TreeMap<>();
   Stats scanTxnsPerSec;
+  final Map<String, Stats> seqReadMBs = new TreeMap<>();
 
   /** Commits per second one writer can make with one 100 B write + fdatasync each, or NaN. */
   double fsyncCommitsPerSec() {
@@ -18,6 +19,12 @@ final class Limits {
 
   double scanTxnsPerSecMedian() {
     return scanTxnsPerSec == null ? Double.NaN : scanTxnsPerSec.median();
+  }
+
+  /** MB/s of reading VerifyBench's files with the page cache {@code cache} ("cold" or "warm"), or NaN. */
+  double seqReadMBs(String cache) {
+    Stats s = seqReadMBs.get(cache);
+    return s == null ? Double.NaN : s.median();
   }
 
   /** Reads the limit benchmarks out of a run; returns true if {@code r} was one. */
@@ -32,6 +39,8 @@ final class Limits {
         int size = Integer.parseInt(r.param("size"));
         adlerGBs.put(size, Stats.of(r.rounds().stream().map(ops -> ops * size / 1e9).toList()));
       }
+      case "SequentialReadBench" -> seqReadMBs.put(r.param("cache"),
+          Stats.of(Metric.megabytesPerSecond("bytes").rounds(r)));
       case "MappedScanBench" -> {
         double txns = Double.parseDouble(r.param("txns"));
         scanTxnsPerSec = Stats.of(r.rounds().stream().map(ms -> txns / (ms / 1000)).toList());
@@ -55,6 +64,9 @@ final class Limits {
       md.append("| sequential write, 1 MiB writes, one final fdatasync | ")
           .append(Format.stats(seqWriteMiBs, "MiB/s")).append(" |\n");
     }
+    seqReadMBs.forEach((cache, s) -> md.append("| sequential read of VerifyBench's data dir, 1 MiB reads, page cache ")
+        .append(cache).append(cache.equals("cold") ? " (each file's pages evicted first)" : "").append(" | ")
+        .append(Format.stats(s, "MB/s")).append(" |\n"));
     adlerGBs.forEach((size, s) -> md.append("| Adler32 (java.util.zip) over ").append(size).append(" B | ")
         .append(Format.stats(s, "GB/s")).append(" |\n"));
     if (scanTxnsPerSec != null) {

@@ -35,10 +35,24 @@ record PairSpec(String label, Metric metric, Target target, double limit, String
           Integer.parseInt(r.param("znodes")), r.param("dataSize")),
           Metric.lower("B/znode", b -> b).fromSecondary("bytesPerZnode"), new Target.Fraction(0.60),
           Double.NaN, null);
+      case "VerifyBench" -> verify(r, limits);
       case "LogDumpBench" -> simple(String.format(Locale.ROOT, "log dump to a null stream, %,d txns",
           Integer.parseInt(r.param("txns"))), new Target.Speedup(3));
       default -> null;
     };
+  }
+
+  /**
+   * Verify of the 1 GiB data dir, cold or warm page cache. Cold is judged against the same run's cold
+   * sequential read of the same files ("disk speed"); warm shows the warm read with no target.
+   */
+  private static PairSpec verify(JmhResult r, Limits limits) {
+    String cache = r.param("cache");
+    boolean cold = cache.equals("cold");
+    String label = "verify, ~1 GiB data dir (1M-znode snapshot + 5 logs, 4.64M txns), page cache " + cache
+        + "; ZooKeeper: FileTxnIterator over every log + FileSnap load";
+    return new PairSpec(label, Metric.megabytesPerSecond("bytes"), cold ? new Target.NearLimit(0.10, "disk read") : null,
+        limits.seqReadMBs(cache), "sequential read of the same files, page cache " + cache);
   }
 
   private static PairSpec simple(String label, Target target) {
@@ -54,7 +68,7 @@ record PairSpec(String label, Metric metric, Target target, double limit, String
       return new PairSpec(label, m, new Target.Speedup(5), Double.NaN, null);
     }
     if (c.commitEvery() == 1) {
-      return new PairSpec(label, m, new Target.NearLimit(0.05), limits.fsyncCommitsPerSec(),
+      return new PairSpec(label, m, new Target.NearLimit(0.05, "fsync"), limits.fsyncCommitsPerSec(),
           "one 100 B write + fdatasync per commit");
     }
     if (c.commitEvery() == 1000) {

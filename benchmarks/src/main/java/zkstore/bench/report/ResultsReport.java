@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class ResultsReport {
   private static final List<String> ORDER = List.of("LogAppendBench", "LogIterateBench", "SnapshotWriteBench",
-      "SnapshotReadBench", "RestoreBench", "TreeApplyBench", "HeapPerZnodeBench", "LogDumpBench");
+      "SnapshotReadBench", "RestoreBench", "TreeApplyBench", "HeapPerZnodeBench", "LogDumpBench", "VerifyBench");
 
   private ResultsReport() {}
 

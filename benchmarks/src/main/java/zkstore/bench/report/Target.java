@@ -20,11 +20,11 @@ sealed interface Target {
     }
   }
 
-  /** zkstore's median within {@code slack} of the physical limit measured in the same run. */
-  record NearLimit(double slack) implements Target {
+  /** zkstore's median within {@code slack} of the physical limit ({@code limitName}) measured in the same run. */
+  record NearLimit(double slack, String limitName) implements Target {
     @Override
     public String text() {
-      return String.format(Locale.ROOT, "within %.0f%% of the fsync limit", slack * 100);
+      return String.format(Locale.ROOT, "within %.0f%% of the %s limit", slack * 100, limitName);
     }
   }
 

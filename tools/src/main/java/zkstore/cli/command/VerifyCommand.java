@@ -37,6 +37,9 @@ public final class VerifyCommand extends CliCommand {
     for (LogReading.LogRef r : LogReading.all(layout.logDir())) {
       total += r.size();
     }
+    for (zkstore.snapshot.SnapshotFile f : zkstore.snapshot.SnapshotFiles.listNewestFirst(layout.snapDir())) {
+      total += java.nio.file.Files.size(f.path());
+    }
     JsonLines lines = json ? new JsonLines(out()) : null;
     int problems;
     DataDirVerifier verifier;

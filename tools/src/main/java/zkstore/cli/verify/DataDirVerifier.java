@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import zkstore.cli.Problems;
 import zkstore.cli.datadir.DataDirLayout;
@@ -35,6 +37,12 @@ public final class DataDirVerifier {
   private int fileChecks;
   private int problems;
   private int unusable;
+  private long logEntries;
+  private long lastLogged = -1;
+  private long newestSnapshotNodes = -1;
+
+  /** What a run covered: log entries read, the last logged zxid (-1 if none), nodes of the newest valid snapshot (-1 if none). */
+  public record Totals(long logEntries, long lastLoggedZxid, long newestSnapshotNodes) {}
 
   public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes) {
     this(layout, sink, progressBytes, false);
@@ -48,14 +56,65 @@ public final class DataDirVerifier {
     this.deep = deep;
   }
 
-  /** Runs every check; returns the number of problems found. */
+  /**
+   * Runs every check; returns the number of problems found. Snapshots are checked on a second thread while
+   * the logs are read (the two are independent); their lines follow the logs' as before.
+   */
   public int run() throws IOException {
-    List<LogSpan> spans = checkLogs();
-    SnapshotFile newestValid = checkSnapshots();
-    long lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
+    FutureTask<SnapshotChecks> snapshots = new FutureTask<>(this::checkSnapshots);
+    Thread snapshotThread = new Thread(snapshots, "zkstore-verify-snapshots");
+    snapshotThread.setDaemon(true);
+    snapshotThread.start();
+    List<LogSpan> spans;
+    SnapshotChecks snaps;
+    try {
+      spans = checkLogs();
+      snaps = snapshots.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("verify interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException("snapshot check failed", e.getCause());
+    } finally {
+      snapshots.cancel(true);
+      joinQuietly(snapshotThread);
+    }
+    snaps.checks.forEach(this::emit);
+    SnapshotFile newestValid = snaps.newestValid;
+    newestSnapshotNodes = snaps.newestNodes;
+    lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
     checkReach(spans, newestValid, lastLogged);
     return problems;
+  }
+
+  private static void joinQuietly(Thread t) {
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Progress from either thread. */
+  private void step(long bytes) {
+    synchronized (progress) {
+      progress.accept(bytes);
+    }
+  }
+
+  /** What the last {@link #run()} covered. */
+  public Totals totals() {
+    return new Totals(logEntries, lastLogged, newestSnapshotNodes);
   }
 
   /** Files checked (directory-level checks included). */
@@ -96,10 +155,11 @@ public final class DataDirVerifier {
             : LogReading.scanFrames(ref, continuity);
       } catch (FormatException e) {
         emit(new FileCheck("log", ref.name(), "", List.of(Problems.describe(e)), false));
-        progress.accept(ref.size() - continuity.reported);
+        step(ref.size() - continuity.reported);
         continue;
       }
-      progress.accept(ref.size() - continuity.reported);
+      step(ref.size() - continuity.reported);
+      logEntries += scan.entries();
       if (continuity.gap != null) {
         found.add(continuity.gap);
       }
@@ -148,7 +208,7 @@ public final class DataDirVerifier {
       prev = z;
       long end = offset + frameSize;
       if (end - reported >= PROGRESS_STEP) {
-        progress.accept(end - reported);
+        step(end - reported);
         reported = end;
       }
       return true;
@@ -159,7 +219,13 @@ public final class DataDirVerifier {
     return z == prev + 1 || ((z >>> 32) > (prev >>> 32) && (z & 0xffffffffL) <= 1);
   }
 
-  private SnapshotFile checkSnapshots() throws IOException {
+  /** The snapshot lines, in file order, and the newest snapshot that verified (null if none) with its node count. */
+  private record SnapshotChecks(List<FileCheck> checks, SnapshotFile newestValid, long newestNodes) {}
+
+  /** Checks every snapshot (on the snapshot thread: it emits nothing itself). */
+  private SnapshotChecks checkSnapshots() throws IOException {
+    List<FileCheck> out = new ArrayList<>();
+    long nodes = -1;
     SnapshotFile newestValid = null;
     List<SnapshotFile> files = new ArrayList<>(SnapshotFiles.listNewestFirst(layout.snapDir()));
     java.util.Collections.reverse(files);
@@ -171,22 +237,23 @@ public final class DataDirVerifier {
         String summary = r.nodes() + " nodes, " + r.sessions() + " sessions, " + r.layout().seals() + " seal(s) ("
             + r.layout().zookeeperVersions() + " layout)"
             + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
-        emit(new FileCheck("snapshot", name, summary, List.of(), true));
+        out.add(new FileCheck("snapshot", name, summary, List.of(), true));
         newestValid = f;
+        nodes = r.nodes();
       } catch (FormatException e) {
         boolean foreign = e.offset() <= 0 && e.detail().contains("magic");
-        emit(new FileCheck("snapshot", name, "", List.of(Problems.describe(e.file() == null ? e.withFile(name) : e)),
+        out.add(new FileCheck("snapshot", name, "", List.of(Problems.describe(e.file() == null ? e.withFile(name) : e)),
             !foreign));
       } catch (IOException e) {
-        emit(new FileCheck("snapshot", name, "", List.of(name + ": " + e.getMessage()), true));
+        out.add(new FileCheck("snapshot", name, "", List.of(name + ": " + e.getMessage()), true));
       }
-      progress.accept(java.nio.file.Files.size(f.path()));
+      step(java.nio.file.Files.size(f.path()));
     }
     for (Path tmp : SnapshotFiles.temporaries(layout.snapDir())) {
-      emit(new FileCheck("snapshot", tmp.getFileName().toString(), "leftover temporary file of an unfinished snapshot write (ignored by restore)",
+      out.add(new FileCheck("snapshot", tmp.getFileName().toString(), "leftover temporary file of an unfinished snapshot write (ignored by restore)",
           List.of(), true));
     }
-    return newestValid;
+    return new SnapshotChecks(out, newestValid, nodes);
   }
 
   private void checkEpochs(long lastZxid) throws IOException {
