@@ -33,6 +33,7 @@ class EngineSnapshotDigestTest {
     ZkWorkload workload = new ZkWorkload(seed);
     Map<Long, Long> liveDigest = new HashMap<>();
     long finalDigest;
+    StorageEngine.SnapshotStats stats;
     long lastDigest = new DataTree().digest();
     EngineConfig config = EngineConfig.of(dir).withEmptyStart(true).withSnapCount(64).withRollSeed(seed)
         .withDurability(Durability.NO_FORCE);
@@ -47,10 +48,14 @@ class EngineSnapshotDigestTest {
       engine.commit();
       engine.awaitSnapshots();
       finalDigest = engine.tree().digest();
-      assertEquals(0, engine.snapshotStats().failed());
+      stats = engine.snapshotStats();
+      assertEquals(0, stats.failed());
     }
     List<SnapshotFile> snapshots = SnapshotFiles.listNewestFirst(config.snapDir());
-    assertTrue(snapshots.size() >= 10, "snapshots: " + snapshots.size());
+    // How many triggers find the previous snapshot still running depends on scheduling (a loaded 2-core CI
+    // machine skips more), so the count asserted is triggers fired, and only a few need to have been written.
+    assertTrue(stats.written() + stats.skipped() >= 2500 / 64, "snapshot triggers: " + stats);
+    assertTrue(snapshots.size() >= 3, "snapshots: " + snapshots.size() + ", " + stats);
     int fuzzy = 0;
     for (SnapshotFile file : snapshots) {
       TreeSnapshots.Loaded loaded = TreeSnapshots.load(file.path());

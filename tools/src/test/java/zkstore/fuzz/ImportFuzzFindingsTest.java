@@ -49,4 +49,50 @@ class ImportFuzzFindingsTest {
     void dataThatIsNotBase64IsUnusableNamingTheField() throws Exception {
         unusable("{\"path\":\"/\",\"data\":\"a=b\"}\n".getBytes(UTF_8), "line 1", "\"data\"");
     }
+
+    /**
+     * Probe of the round-trip property: a path holding a lone surrogate (JSON escape \ud800) imported, but
+     * the snapshot's UTF-8 cannot hold it, so the node came back as another path.
+     */
+    @Test
+    void pathWithALoneSurrogateIsUnusableInsteadOfImportedAsAnotherPath() throws Exception {
+        unusable("{\"path\":\"/\"}\n{\"path\":\"/\\ud800\"}\n".getBytes(UTF_8), "line 2", "\"path\"");
+    }
+
+    /** Probe of the round-trip property: an ACL scheme "\udc00" came back as U+FFFD. */
+    @Test
+    void aclSchemeWithALoneSurrogateIsUnusable() throws Exception {
+        unusable("{\"path\":\"/\",\"acl\":[{\"perms\":1,\"scheme\":\"\\udc00\",\"id\":\"x\"}]}\n".getBytes(UTF_8),
+                "line 1", "\"scheme\"");
+    }
+
+    /** Probe: {@code "acl":5} as an object's last field was read as an empty ACL list (the reader lost its place). */
+    @Test
+    void aclThatIsNotAnArrayIsUnusableInsteadOfImportedAsEmpty() throws Exception {
+        unusable("{\"path\":\"/\"}\n{\"path\":\"/a\",\"acl\":5}\n".getBytes(UTF_8), "line 2", "\"acl\" is not an array");
+    }
+
+    /** Probe: a number inside the ACL array ended the entry loop and desynchronised the reader. */
+    @Test
+    void aclEntryThatIsNotAnObjectIsUnusable() throws Exception {
+        unusable("{\"path\":\"/\",\"acl\":[7]}\n".getBytes(UTF_8), "line 1", "ACL entry that is not an object");
+    }
+
+    /**
+     * Jazzer, import target, after 415 s (262,744 runs): the path "//dldren0" (an empty node name) imported,
+     * but the snapshot reader hangs it under no parent and the node vanished. Paths now follow ZooKeeper's rules.
+     */
+    @Test
+    void pathWithAnEmptyNodeNameIsUnusableInsteadOfVanishing() throws Exception {
+        unusable("{\"path\":\"/\"}\n{\"path\":\"//dldren0\"}\n".getBytes(UTF_8), "line 2", "empty node name");
+    }
+
+    /** The other paths ZooKeeper refuses: trailing '/', '.' and '..' names, control characters. */
+    @Test
+    void pathsZooKeeperRefusesAreUnusable() throws Exception {
+        for (String path : new String[] {"/a/", "/.", "/a/..", "/a\\u0001", "/\\u0000", "/\\ufff0"}) {
+            unusable(("{\"path\":\"/\"}\n{\"path\":\"/a\"}\n{\"path\":\"" + path + "\"}\n").getBytes(UTF_8),
+                    "line 3", "not a valid znode path");
+        }
+    }
 }

@@ -78,7 +78,7 @@ public final class ExportReader {
       JsonToken v = p.nextToken();
       try {
         switch (field) {
-          case "path" -> path = p.getText();
+          case "path" -> path = string(p, source, field);
           case "data" -> data = v == JsonToken.VALUE_NULL ? null : Base64.getDecoder().decode(p.getText());
           case "czxid" -> czxid = Hex.parse(p.getText());
           case "mzxid" -> mzxid = Hex.parse(p.getText());
@@ -99,6 +99,10 @@ public final class ExportReader {
     if (path == null || !path.startsWith("/")) {
       throw bad(source, p, "a znode object without an absolute \"path\"");
     }
+    String invalid = ZnodePathRules.problem(path);
+    if (invalid != null) {
+      throw bad(source, p, "\"path\" is not a valid znode path (" + invalid + ")");
+    }
     StatPersisted stat = new StatPersisted(czxid, mzxid, ctime, mtime, version, cversion, aversion, owner, pzxid);
     return new NodeView(path, data, stat, acl == null ? Acl.OPEN_ACL_UNSAFE : acl, 0);
   }
@@ -107,8 +111,15 @@ public final class ExportReader {
     if (p.currentToken() == JsonToken.VALUE_NULL) {
       return null;
     }
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw bad(source, p, "\"acl\" is not an array");
+    }
     List<Acl> out = new ArrayList<>();
-    while (p.nextToken() == JsonToken.START_OBJECT) {
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t != JsonToken.START_OBJECT) {
+        throw bad(source, p, "an ACL entry that is not an object");
+      }
       int perms = 0;
       String scheme = null;
       String id = null;
@@ -117,8 +128,8 @@ public final class ExportReader {
         p.nextToken();
         switch (f) {
           case "perms" -> perms = p.getIntValue();
-          case "scheme" -> scheme = p.getText();
-          case "id" -> id = p.getText();
+          case "scheme" -> scheme = string(p, source, "scheme");
+          case "id" -> id = string(p, source, "id");
           default -> p.skipChildren();
         }
       }
@@ -128,6 +139,23 @@ public final class ExportReader {
       out.add(new Acl(perms, new Id(scheme, id)));
     }
     return out;
+  }
+
+  /** A string field's text; a non-string or a lone surrogate (which no ZooKeeper file can hold) is unusable. */
+  private static String string(JsonParser p, String source, String field) throws IOException {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw bad(source, p, "\"" + field + "\" is not a string");
+    }
+    String s = p.getText();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw bad(source, p, "\"" + field + "\" holds a lone surrogate \\u" + Integer.toHexString(c));
+      }
+    }
+    return s;
   }
 
   private static UnusableInputException bad(String source, JsonParser p, String what) {
