@@ -2,12 +2,17 @@ package zkstore.tree;
 
 /**
  * Open-addressing (linear probing) index from a full path to its node. It stores only node
- * references; a hit is confirmed by walking the candidate's parent chain against the path's
- * components, so no path strings are kept. Used by the writer thread only.
+ * references and, beside them, their path hashes, so probing and growing read two flat arrays and
+ * touch a node only when its hash matches; a hit is confirmed by walking the candidate's parent chain
+ * against the path's components, so no path strings are kept. Used by the writer thread only.
  */
 final class PathIndex {
 
-    private ZNode[] table = new ZNode[1024];
+    private static final int INITIAL_CAPACITY = 1024;
+
+    private ZNode[] table = new ZNode[INITIAL_CAPACITY];
+    /** hashes[i] is table[i].pathHash (meaningless where table[i] is null). */
+    private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
 
     /** Polynomial hash of {@code path[0, len)}; the root ("" or "/") hashes as the empty path. */
@@ -42,16 +47,41 @@ final class PathIndex {
     /** The node whose full path is {@code path[0, len)} (no trailing slash), or null. */
     ZNode get(byte[] path, int len, int hash) {
         ZNode[] t = table;
+        int[] hs = hashes;
         int mask = t.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
             ZNode n = t[i];
             if (n == null) {
                 return null;
             }
-            if (n.pathHash == hash && matches(n, path, len)) {
+            if (hs[i] == hash && matches(n, path, len)) {
                 return n;
             }
         }
+    }
+
+    /**
+     * Adds {@code node} (its pathHash set, its path {@code path[0, len)}) unless a node with that path is
+     * indexed already; returns that node, or null when {@code node} was added.
+     */
+    ZNode putIfAbsent(ZNode node, byte[] path, int len) {
+        if ((size + 1) * 4L > table.length * 3L) {
+            resize(table.length * 2);
+        }
+        ZNode[] t = table;
+        int[] hs = hashes;
+        int hash = node.pathHash;
+        int mask = t.length - 1;
+        int i = spread(hash) & mask;
+        for (ZNode n; (n = t[i]) != null; i = (i + 1) & mask) {
+            if (hs[i] == hash && matches(n, path, len)) {
+                return n;
+            }
+        }
+        t[i] = node;
+        hs[i] = hash;
+        size++;
+        return null;
     }
 
     private static boolean matches(ZNode node, byte[] path, int len) {
@@ -73,21 +103,23 @@ final class PathIndex {
         if ((size + 1) * 4L > table.length * 3L) {
             resize(table.length * 2);
         }
-        insert(table, node);
+        insert(table, hashes, node, node.pathHash);
         size++;
     }
 
-    private static void insert(ZNode[] t, ZNode node) {
+    private static void insert(ZNode[] t, int[] hs, ZNode node, int hash) {
         int mask = t.length - 1;
-        int i = spread(node.pathHash) & mask;
+        int i = spread(hash) & mask;
         while (t[i] != null) {
             i = (i + 1) & mask;
         }
         t[i] = node;
+        hs[i] = hash;
     }
 
     void remove(ZNode node) {
         ZNode[] t = table;
+        int[] hs = hashes;
         int mask = t.length - 1;
         int i = spread(node.pathHash) & mask;
         while (t[i] != node) {
@@ -100,31 +132,37 @@ final class PathIndex {
         size--;
         int hole = i;
         for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            int home = spread(t[j].pathHash) & mask;
+            int home = spread(hs[j]) & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 t[hole] = t[j];
+                hs[hole] = hs[j];
                 t[j] = null;
                 hole = j;
             }
         }
-        if (table.length > 1024 && size * 8L < table.length) {
+        if (table.length > INITIAL_CAPACITY && size * 8L < table.length) {
             resize(table.length / 2);
         }
     }
 
     private void resize(int capacity) {
         ZNode[] fresh = new ZNode[capacity];
-        for (ZNode n : table) {
-            if (n != null) {
-                insert(fresh, n);
+        int[] freshHashes = new int[capacity];
+        ZNode[] t = table;
+        int[] hs = hashes;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] != null) {
+                insert(fresh, freshHashes, t[i], hs[i]);
             }
         }
         table = fresh;
+        hashes = freshHashes;
     }
 
     void clear() {
-        table = new ZNode[1024];
+        table = new ZNode[INITIAL_CAPACITY];
+        hashes = new int[INITIAL_CAPACITY];
         size = 0;
     }
 }

@@ -97,14 +97,12 @@ public final class TreeLoader {
                 throw new FormatException("Invalid Datatree, unable to find parent " + s.substring(0, s.lastIndexOf('/'))
                         + " of path " + s + " (a parent must come before its children)", -1);
             }
-            int hash = PathIndex.hash(p, len);
-            if (tree.index.get(p, len, hash) != null) {
+            node = new ZNode(p, slash + 1, len - slash - 1, n.dataBytes(), n.dataOffset(), n.dataLength());
+            node.pathHash = PathIndex.hash(p, len);
+            if (tree.index.putIfAbsent(node, p, len) != null) {
                 throw new FormatException("node " + pathString(len) + " appears twice", -1);
             }
-            node = new ZNode(p, slash + 1, len - slash - 1, n.dataBytes(), n.dataOffset(), n.dataLength());
-            node.pathHash = hash;
             parent.linkChild(node);
-            tree.index.put(node);
         }
         node.aclSlot = slot;
         node.czxid = n.czxid();
