@@ -40,8 +40,8 @@ final class RestoreDifferential {
    * Like {@link #assertSameRestore}, but ZooKeeper restores a copy from which the snapshots zkstore skipped are
    * removed, and ZooKeeper's FileSnap must pick the same snapshot in the full copy. Needed where ZooKeeper's
    * restore of the damaged dir is not a function of the snapshot it finally loads: 3.9.3's FileSnap deserializes
-   * every candidate into the same session map and DataTree, so the sessions (and ephemeral registrations) of a
-   * snapshot it rejected late stay in the restored state (seed 12778470154565 of ZooKeeperWrittenStoreRestoreTest:
+   * every candidate into the same session map and DataTree, so the sessions of a snapshot it rejected late stay
+   * in the restored state (seed 12778470154565 of ZooKeeperWrittenStoreRestoreTest:
    * 77 sessions after loading snapshot.578.snappy, whose own file holds 17, and a different pzxid after replay).
    */
   static RestoreReport assertSameRestoreAsZooKeeperWithoutSkipped(Path dataDir, Path scratch, String label)
