@@ -71,7 +71,19 @@ public final class JutePayloadFuzzTarget {
             throw new AssertionError("re-encoding changed " + decoded + " into " + second);
         }
         byte[] third = TxnCodec.encodePayload(second);
-        if (!java.util.Arrays.equals(again, third)) {
+        if (hasSurrogates(decoded)) {
+            // ZooKeeper's writer turns each surrogate half into 3 bytes, which the UTF-8 reader decodes as
+            // U+FFFD: such a string changes once on its first re-encoding and must be stable from then on.
+            byte[] fourth;
+            try {
+                fourth = TxnCodec.encodePayload(TxnCodec.decodePayload(third));
+            } catch (FormatException e) {
+                throw new AssertionError("re-encoded " + second + " does not decode", e);
+            }
+            if (!java.util.Arrays.equals(third, fourth)) {
+                throw new AssertionError("encoding is not stable for " + second);
+            }
+        } else if (!java.util.Arrays.equals(again, third)) {
             throw new AssertionError("encoding is not stable for " + second);
         }
     }
