@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.format.Hex;
 import zkstore.cli.source.NodeView;
+import zkstore.prep.PathValidator;
 import zkstore.record.Acl;
 import zkstore.record.Id;
 import zkstore.record.StatPersisted;
@@ -99,7 +100,7 @@ public final class ExportReader {
     if (path == null || !path.startsWith("/")) {
       throw bad(source, p, "a znode object without an absolute \"path\"");
     }
-    String invalid = ZnodePathRules.problem(path);
+    String invalid = PathValidator.problem(path);
     if (invalid != null) {
       throw bad(source, p, "\"path\" is not a valid znode path (" + invalid + ")");
     }
