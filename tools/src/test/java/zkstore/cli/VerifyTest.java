@@ -166,6 +166,23 @@ class VerifyTest {
     assertEquals(expected, names);
   }
 
+  @Test
+  void oneThreadGivesTheSameLinesAsTheDefault() throws Exception {
+    Files.write(v2.resolve("currentEpoch"), "x".getBytes());
+    Cli.Result parallel = verify();
+    Cli.Result single = Cli.run("verify", "--threads", "1", dir.toString());
+    assertEquals(1, single.code(), single.toString());
+    assertEquals(parallel.out(), single.out());
+  }
+
+  @Test
+  void threadsBelowOneIsUnusableInput() {
+    Cli.Result r = Cli.run("verify", "--threads", "0", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--threads 0"), r.toString());
+    assertEquals(1, r.err().strip().lines().count(), r.toString());
+  }
+
   private static long nameZxid(Path log) {
     return Long.parseLong(log.getFileName().toString().substring(4), 16);
   }

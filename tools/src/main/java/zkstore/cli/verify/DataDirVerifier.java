@@ -34,6 +34,7 @@ public final class DataDirVerifier {
   private final Consumer<FileCheck> sink;
   private final Consumer<Long> progress;
   private final boolean deep;
+  private final int threads;
   private int checks;
   private int fileChecks;
   private int problems;
@@ -51,10 +52,20 @@ public final class DataDirVerifier {
 
   /** A verifier that, when {@code deep}, also decodes every txn body (slower; finds checksum-valid bodies that do not decode). */
   public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep) {
+    this(layout, sink, progressBytes, deep, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, checking at most {@code threads} files at once. */
+  public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep,
+      int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads " + threads + " < 1");
+    }
     this.layout = layout;
     this.sink = sink;
     this.progress = progressBytes;
     this.deep = deep;
+    this.threads = threads;
   }
 
   /**
@@ -77,7 +88,7 @@ public final class DataDirVerifier {
     }
     List<LogSpan> spans;
     SnapshotFile newestValid = null;
-    try (FileTasks running = new FileTasks(FileTasks.threadsFor(tasks.size()))) {
+    try (FileTasks running = new FileTasks(Math.max(1, Math.min(threads, tasks.size())))) {
       List<Future<FileResult>> results = running.start(tasks);
       spans = reportLogs(results.subList(0, logs.size()));
       for (Future<FileResult> f : results.subList(logs.size(), results.size())) {

@@ -33,11 +33,6 @@ final class FileTasks implements AutoCloseable {
     });
   }
 
-  /** Threads for {@code tasks} checks: one per processor, never more than there are checks. */
-  static int threadsFor(int tasks) {
-    return Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors()));
-  }
-
   /** Starts every task, costliest first; the futures come back in the order of {@code tasks}. */
   <T> List<Future<T>> start(List<Task<T>> tasks) {
     List<Integer> order = new ArrayList<>();
