@@ -145,6 +145,49 @@ class VerifyTest {
   }
 
   @Test
+  void logLinesComeInZxidOrderThoughTheLargestLogIsCheckedFirst() throws Exception {
+    List<Path> logs;
+    try (var files = Files.list(v2)) {
+      logs = files.filter(p -> p.getFileName().toString().startsWith("log.")).toList();
+    }
+    assertTrue(logs.size() >= 2, logs.toString());
+    Path oldest = logs.stream().min(java.util.Comparator.comparingLong(VerifyTest::nameZxid)).orElseThrow();
+    Path newest = logs.stream().max(java.util.Comparator.comparingLong(VerifyTest::nameZxid)).orElseThrow();
+    long grown = Files.size(newest) + (64 << 20);
+    try (FileChannel ch = FileChannel.open(newest, StandardOpenOption.WRITE)) {
+      ch.truncate(Files.size(newest));
+      ch.write(ByteBuffer.allocate(1), grown - 1);
+    }
+    assertTrue(Files.size(newest) > Files.size(oldest));
+    List<String> names = verify().out().lines().filter(l -> l.contains(" log "))
+        .map(l -> l.substring(19, 41).strip()).toList();
+    List<String> expected = logs.stream().sorted(java.util.Comparator.comparingLong(VerifyTest::nameZxid))
+        .map(p -> p.getFileName().toString()).toList();
+    assertEquals(expected, names);
+  }
+
+  @Test
+  void oneThreadGivesTheSameLinesAsTheDefault() throws Exception {
+    Files.write(v2.resolve("currentEpoch"), "x".getBytes());
+    Cli.Result parallel = verify();
+    Cli.Result single = Cli.run("verify", "--threads", "1", dir.toString());
+    assertEquals(1, single.code(), single.toString());
+    assertEquals(parallel.out(), single.out());
+  }
+
+  @Test
+  void threadsBelowOneIsUnusableInput() {
+    Cli.Result r = Cli.run("verify", "--threads", "0", dir.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--threads 0"), r.toString());
+    assertEquals(1, r.err().strip().lines().count(), r.toString());
+  }
+
+  private static long nameZxid(Path log) {
+    return Long.parseLong(log.getFileName().toString().substring(4), 16);
+  }
+
+  @Test
   void jsonEndsWithTheVerdict() {
     Cli.Result r = Cli.run("verify", "--json", dir.toString());
     assertEquals(0, r.code(), r.toString());

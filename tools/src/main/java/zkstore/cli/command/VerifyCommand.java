@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import zkstore.cli.ExitCode;
+import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.JsonLines;
@@ -26,12 +27,19 @@ public final class VerifyCommand extends CliCommand {
   @Option(names = "--json", description = "JSON Lines: one object per file, then the verdict.")
   boolean json;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Files checked at once (default: one per processor; "
+      + "1 leaves the other cores to a ZooKeeper running on the same host).")
+  Integer threads;
+
   @Option(names = "--deep", description = "Also decode every txn body (slower): finds entries whose checksum is "
       + "valid but whose body ZooKeeper could not decode.")
   boolean deep;
 
   @Override
   public Integer call() throws IOException {
+    if (threads != null && threads < 1) {
+      throw new UnusableInputException("--threads " + threads + ": at least 1 thread is needed");
+    }
     DataDirLayout layout = target.layout();
     long total = 0;
     for (LogReading.LogRef r : LogReading.all(layout.logDir())) {
@@ -48,7 +56,7 @@ public final class VerifyCommand extends CliCommand {
         if (bar != null) {
           bar.stepBy(n);
         }
-      }, deep);
+      }, deep, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
       problems = verifier.run();
       if (lines != null) {
         int p = problems;

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import zkstore.cli.Problems;
 import zkstore.cli.datadir.DataDirLayout;
@@ -28,11 +27,14 @@ import zkstore.snapshot.SnapshotReader;
  */
 public final class DataDirVerifier {
   private static final long PROGRESS_STEP = 16L << 20;
+  /** A snapshot byte (or a deep-checked log byte) takes about four times the work of a frame-checked log byte. */
+  private static final long SNAPSHOT_COST = 4;
 
   private final DataDirLayout layout;
   private final Consumer<FileCheck> sink;
   private final Consumer<Long> progress;
   private final boolean deep;
+  private final int threads;
   private int checks;
   private int fileChecks;
   private int problems;
@@ -50,62 +52,65 @@ public final class DataDirVerifier {
 
   /** A verifier that, when {@code deep}, also decodes every txn body (slower; finds checksum-valid bodies that do not decode). */
   public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep) {
+    this(layout, sink, progressBytes, deep, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** As above, checking at most {@code threads} files at once. */
+  public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep,
+      int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads " + threads + " < 1");
+    }
     this.layout = layout;
     this.sink = sink;
     this.progress = progressBytes;
     this.deep = deep;
+    this.threads = threads;
   }
 
   /**
-   * Runs every check; returns the number of problems found. Snapshots are checked on a second thread while
-   * the logs are read (the two are independent); their lines follow the logs' as before.
+   * Runs every check; returns the number of problems found. The files are read in parallel, one thread per
+   * processor, the costliest first; their lines come out in the same order as a sequential run's (logs oldest
+   * first, then snapshots oldest first), each log line as soon as it and the logs before it are done.
    */
   public int run() throws IOException {
-    FutureTask<SnapshotChecks> snapshots = new FutureTask<>(this::checkSnapshots);
-    Thread snapshotThread = new Thread(snapshots, "zkstore-verify-snapshots");
-    snapshotThread.setDaemon(true);
-    snapshotThread.start();
-    List<LogSpan> spans;
-    SnapshotChecks snaps;
-    try {
-      spans = checkLogs();
-      snaps = snapshots.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("verify interrupted");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      throw new IllegalStateException("snapshot check failed", e.getCause());
-    } finally {
-      snapshots.cancel(true);
-      joinQuietly(snapshotThread);
+    List<LogReading.LogRef> logs = LogReading.all(layout.logDir());
+    List<SnapshotFile> snapshots = new ArrayList<>(SnapshotFiles.listNewestFirst(layout.snapDir()));
+    java.util.Collections.reverse(snapshots);
+    List<FileTasks.Task<FileResult>> tasks = new ArrayList<>();
+    for (LogReading.LogRef ref : logs) {
+      tasks.add(new FileTasks.Task<>(() -> checkLog(ref), ref.size() * (deep ? SNAPSHOT_COST : 1)));
     }
-    snaps.checks.forEach(this::emit);
-    SnapshotFile newestValid = snaps.newestValid;
-    newestSnapshotNodes = snaps.newestNodes;
+    SnapshotReader reader = new SnapshotReader();
+    for (SnapshotFile f : snapshots) {
+      long size = java.nio.file.Files.size(f.path());
+      tasks.add(new FileTasks.Task<>(() -> checkSnapshot(reader, f, size), size * SNAPSHOT_COST));
+    }
+    List<LogSpan> spans;
+    SnapshotFile newestValid = null;
+    try (FileTasks running = new FileTasks(Math.max(1, Math.min(threads, tasks.size())))) {
+      List<Future<FileResult>> results = running.start(tasks);
+      spans = reportLogs(results.subList(0, logs.size()));
+      for (Future<FileResult> f : results.subList(logs.size(), results.size())) {
+        SnapshotResult r = (SnapshotResult) FileTasks.await(f);
+        emit(r.check);
+        if (r.nodes >= 0) {
+          newestValid = r.file;
+          newestSnapshotNodes = r.nodes;
+        }
+      }
+    }
+    for (Path tmp : SnapshotFiles.temporaries(layout.snapDir())) {
+      emit(new FileCheck("snapshot", tmp.getFileName().toString(),
+          "leftover temporary file of an unfinished snapshot write (ignored by restore)", List.of(), true));
+    }
     lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
     checkReach(spans, newestValid, lastLogged);
     return problems;
   }
 
-  private static void joinQuietly(Thread t) {
-    boolean interrupted = false;
-    while (t.isAlive()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Progress from either thread. */
+  /** Progress from any checking thread. */
   private void step(long bytes) {
     synchronized (progress) {
       progress.accept(bytes);
@@ -139,29 +144,47 @@ public final class DataDirVerifier {
     sink.accept(c);
   }
 
+  /** What one checking thread found in one file. */
+  private sealed interface FileResult permits LogResult, SnapshotResult {}
+
   /** The zxids a log file holds, as far as it could be read. */
   private record LogSpan(String name, long first, long last) {}
 
-  private List<LogSpan> checkLogs() throws IOException {
+  /** What reading one log found on its own; the checks across files are made in file order afterwards. */
+  private record LogResult(LogReading.LogRef ref, LogFileScan scan, FormatException unreadable, String gap)
+      implements FileResult {}
+
+  /** Reads one log on a checking thread. */
+  private LogResult checkLog(LogReading.LogRef ref) throws IOException {
+    Continuity continuity = new Continuity();
+    try {
+      LogFileScan scan = deep
+          ? LogReading.scan(ref, e -> continuity.frame(e.offset(), e.frameSize(), e.zxid()))
+          : LogReading.scanFrames(ref, continuity);
+      return new LogResult(ref, scan, null, continuity.gap);
+    } catch (FormatException e) {
+      return new LogResult(ref, null, e, null);
+    } finally {
+      step(ref.size() - continuity.reported);
+    }
+  }
+
+  /** Emits each log's line in file order, adding the checks between neighbouring files. */
+  private List<LogSpan> reportLogs(List<Future<FileResult>> results) throws IOException {
     List<LogSpan> spans = new ArrayList<>();
     LogSpan previous = null;
-    for (LogReading.LogRef ref : LogReading.all(layout.logDir())) {
-      List<String> found = new ArrayList<>();
-      Continuity continuity = new Continuity();
-      LogFileScan scan;
-      try {
-        scan = deep
-            ? LogReading.scan(ref, e -> continuity.frame(e.offset(), e.frameSize(), e.zxid()))
-            : LogReading.scanFrames(ref, continuity);
-      } catch (FormatException e) {
-        emit(new FileCheck("log", ref.name(), "", List.of(Problems.describe(e)), false));
-        step(ref.size() - continuity.reported);
+    for (Future<FileResult> f : results) {
+      LogResult r = (LogResult) FileTasks.await(f);
+      LogReading.LogRef ref = r.ref;
+      if (r.unreadable != null) {
+        emit(new FileCheck("log", ref.name(), "", List.of(Problems.describe(r.unreadable)), false));
         continue;
       }
-      step(ref.size() - continuity.reported);
+      LogFileScan scan = r.scan;
       logEntries += scan.entries();
-      if (continuity.gap != null) {
-        found.add(continuity.gap);
+      List<String> found = new ArrayList<>();
+      if (r.gap != null) {
+        found.add(r.gap);
       }
       if (!scan.empty() && ref.nameZxid() != scan.firstZxid()) {
         found.add("named for zxid 0x" + Long.toHexString(ref.nameZxid()) + " but its first entry is 0x"
@@ -219,41 +242,27 @@ public final class DataDirVerifier {
     return z == prev + 1 || ((z >>> 32) > (prev >>> 32) && (z & 0xffffffffL) <= 1);
   }
 
-  /** The snapshot lines, in file order, and the newest snapshot that verified (null if none) with its node count. */
-  private record SnapshotChecks(List<FileCheck> checks, SnapshotFile newestValid, long newestNodes) {}
+  /** The verdict on one snapshot: its line and, when it verified, its node count (-1 otherwise). */
+  private record SnapshotResult(SnapshotFile file, FileCheck check, long nodes) implements FileResult {}
 
-  /** Checks every snapshot (on the snapshot thread: it emits nothing itself). */
-  private SnapshotChecks checkSnapshots() throws IOException {
-    List<FileCheck> out = new ArrayList<>();
-    long nodes = -1;
-    SnapshotFile newestValid = null;
-    List<SnapshotFile> files = new ArrayList<>(SnapshotFiles.listNewestFirst(layout.snapDir()));
-    java.util.Collections.reverse(files);
-    SnapshotReader reader = new SnapshotReader();
-    for (SnapshotFile f : files) {
-      String name = f.path().getFileName().toString();
-      try {
-        SnapshotReadResult r = reader.read(f, zkstore.snapshot.SnapshotSink.DISCARD);
-        String summary = r.nodes() + " nodes, " + r.sessions() + " sessions, " + r.layout().seals() + " seal(s) ("
-            + r.layout().zookeeperVersions() + " layout)"
-            + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
-        out.add(new FileCheck("snapshot", name, summary, List.of(), true));
-        newestValid = f;
-        nodes = r.nodes();
-      } catch (FormatException e) {
-        boolean foreign = e.offset() <= 0 && e.detail().contains("magic");
-        out.add(new FileCheck("snapshot", name, "", List.of(Problems.describe(e.file() == null ? e.withFile(name) : e)),
-            !foreign));
-      } catch (IOException e) {
-        out.add(new FileCheck("snapshot", name, "", List.of(name + ": " + e.getMessage()), true));
-      }
-      step(java.nio.file.Files.size(f.path()));
+  /** Checks one snapshot on a checking thread (it emits nothing itself). */
+  private SnapshotResult checkSnapshot(SnapshotReader reader, SnapshotFile f, long size) {
+    String name = f.path().getFileName().toString();
+    try {
+      SnapshotReadResult r = reader.read(f, zkstore.snapshot.SnapshotSink.DISCARD);
+      String summary = r.nodes() + " nodes, " + r.sessions() + " sessions, " + r.layout().seals() + " seal(s) ("
+          + r.layout().zookeeperVersions() + " layout)"
+          + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
+      return new SnapshotResult(f, new FileCheck("snapshot", name, summary, List.of(), true), r.nodes());
+    } catch (FormatException e) {
+      boolean foreign = e.offset() <= 0 && e.detail().contains("magic");
+      return new SnapshotResult(f, new FileCheck("snapshot", name, "",
+          List.of(Problems.describe(e.file() == null ? e.withFile(name) : e)), !foreign), -1);
+    } catch (IOException e) {
+      return new SnapshotResult(f, new FileCheck("snapshot", name, "", List.of(name + ": " + e.getMessage()), true), -1);
+    } finally {
+      step(size);
     }
-    for (Path tmp : SnapshotFiles.temporaries(layout.snapDir())) {
-      out.add(new FileCheck("snapshot", tmp.getFileName().toString(), "leftover temporary file of an unfinished snapshot write (ignored by restore)",
-          List.of(), true));
-    }
-    return new SnapshotChecks(out, newestValid, nodes);
   }
 
   private void checkEpochs(long lastZxid) throws IOException {
