@@ -1,18 +1,27 @@
 package zkstore.tree;
 
 /**
- * Open-addressing (linear probing) index from a full path to its node. It stores only node
- * references and, beside them, their path hashes, so probing and growing read two flat arrays and
- * touch a node only when its hash matches; a hit is confirmed by walking the candidate's parent chain
- * against the path's components, so no path strings are kept. Used by the writer thread only.
+ * Open-addressing (linear probing) index from a full path to its node. The probed table holds node ids,
+ * not references: each node gets an id whose reference and path hash sit in two arrays filled in id order.
+ * Loading a large tree thus stores references sequentially; random reference stores into a large table
+ * (allocated straight into G1's old generation) made the collector refine a card per store, about as much
+ * CPU as the load itself. A hit is confirmed by walking the candidate's parent chain against the path's
+ * components, so no path strings are kept. Used by the writer thread only.
  */
 final class PathIndex {
 
     private static final int INITIAL_CAPACITY = 1024;
+    private static final int NO_ID = -1;
 
-    private ZNode[] table = new ZNode[INITIAL_CAPACITY];
-    /** hashes[i] is table[i].pathHash (meaningless where table[i] is null). */
+    /** Probed table: node id + 1, 0 for an empty slot. */
+    private int[] slots = new int[INITIAL_CAPACITY];
+    /** nodes[id] is the node with that id, null for a free id. */
+    private ZNode[] nodes = new ZNode[INITIAL_CAPACITY];
+    /** hashes[id] is nodes[id].pathHash; for a free id, the next free id (NO_ID ends the list). */
     private int[] hashes = new int[INITIAL_CAPACITY];
+    /** Ids handed out so far (ids below it are in use or free). */
+    private int idLimit;
+    private int freeHead = NO_ID;
     private int size;
 
     /** Polynomial hash of {@code path[0, len)}; the root ("" or "/") hashes as the empty path. */
@@ -20,15 +29,6 @@ final class PathIndex {
         int h = 0;
         for (int i = 0; i < len; i++) {
             h = 31 * h + path[i];
-        }
-        return h;
-    }
-
-    /** Hash of {@code parentHash}'s path extended by "/" and {@code name[off, off+len)}. */
-    static int childHash(int parentHash, byte[] name, int off, int len) {
-        int h = 31 * parentHash + '/';
-        for (int i = off; i < off + len; i++) {
-            h = 31 * h + name[i];
         }
         return h;
     }
@@ -46,16 +46,19 @@ final class PathIndex {
 
     /** The node whose full path is {@code path[0, len)} (no trailing slash), or null. */
     ZNode get(byte[] path, int len, int hash) {
-        ZNode[] t = table;
+        int[] s = slots;
         int[] hs = hashes;
-        int mask = t.length - 1;
+        int mask = s.length - 1;
         for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
-            ZNode n = t[i];
-            if (n == null) {
+            int id = s[i] - 1;
+            if (id < 0) {
                 return null;
             }
-            if (hs[i] == hash && matches(n, path, len)) {
-                return n;
+            if (hs[id] == hash) {
+                ZNode n = nodes[id];
+                if (matches(n, path, len)) {
+                    return n;
+                }
             }
         }
     }
@@ -65,21 +68,18 @@ final class PathIndex {
      * indexed already; returns that node, or null when {@code node} was added.
      */
     ZNode putIfAbsent(ZNode node, byte[] path, int len) {
-        if ((size + 1) * 4L > table.length * 3L) {
-            resize(table.length * 2);
-        }
-        ZNode[] t = table;
+        growIfFull();
+        int[] s = slots;
         int[] hs = hashes;
         int hash = node.pathHash;
-        int mask = t.length - 1;
+        int mask = s.length - 1;
         int i = spread(hash) & mask;
-        for (ZNode n; (n = t[i]) != null; i = (i + 1) & mask) {
-            if (hs[i] == hash && matches(n, path, len)) {
-                return n;
+        for (int id; (id = s[i] - 1) >= 0; i = (i + 1) & mask) {
+            if (hs[id] == hash && matches(nodes[id], path, len)) {
+                return nodes[id];
             }
         }
-        t[i] = node;
-        hs[i] = hash;
+        s[i] = newId(node) + 1;
         size++;
         return null;
     }
@@ -100,69 +100,112 @@ final class PathIndex {
     }
 
     void put(ZNode node) {
-        if ((size + 1) * 4L > table.length * 3L) {
-            resize(table.length * 2);
-        }
-        insert(table, hashes, node, node.pathHash);
+        growIfFull();
+        insert(slots, node.pathHash, newId(node));
         size++;
     }
 
-    private static void insert(ZNode[] t, int[] hs, ZNode node, int hash) {
-        int mask = t.length - 1;
-        int i = spread(hash) & mask;
-        while (t[i] != null) {
-            i = (i + 1) & mask;
-        }
-        t[i] = node;
-        hs[i] = hash;
-    }
-
     void remove(ZNode node) {
-        ZNode[] t = table;
-        int[] hs = hashes;
-        int mask = t.length - 1;
+        int[] s = slots;
+        int mask = s.length - 1;
         int i = spread(node.pathHash) & mask;
-        while (t[i] != node) {
-            if (t[i] == null) {
+        int id;
+        while ((id = s[i] - 1) < 0 || nodes[id] != node) {
+            if (id < 0) {
                 return;
             }
             i = (i + 1) & mask;
         }
-        t[i] = null;
+        s[i] = 0;
+        freeId(id);
         size--;
         int hole = i;
-        for (int j = (i + 1) & mask; t[j] != null; j = (j + 1) & mask) {
-            int home = spread(hs[j]) & mask;
+        for (int j = (i + 1) & mask; s[j] != 0; j = (j + 1) & mask) {
+            int home = spread(hashes[s[j] - 1]) & mask;
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
-                t[hole] = t[j];
-                hs[hole] = hs[j];
-                t[j] = null;
+                s[hole] = s[j];
+                s[j] = 0;
                 hole = j;
             }
         }
-        if (table.length > INITIAL_CAPACITY && size * 8L < table.length) {
-            resize(table.length / 2);
+        if (s.length > INITIAL_CAPACITY && size * 8L < s.length) {
+            compact(s.length / 2);
         }
-    }
-
-    private void resize(int capacity) {
-        ZNode[] fresh = new ZNode[capacity];
-        int[] freshHashes = new int[capacity];
-        ZNode[] t = table;
-        int[] hs = hashes;
-        for (int i = 0; i < t.length; i++) {
-            if (t[i] != null) {
-                insert(fresh, freshHashes, t[i], hs[i]);
-            }
-        }
-        table = fresh;
-        hashes = freshHashes;
     }
 
     void clear() {
-        table = new ZNode[INITIAL_CAPACITY];
+        slots = new int[INITIAL_CAPACITY];
+        nodes = new ZNode[INITIAL_CAPACITY];
         hashes = new int[INITIAL_CAPACITY];
+        idLimit = 0;
+        freeHead = NO_ID;
         size = 0;
+    }
+
+    private int newId(ZNode node) {
+        int id = freeHead;
+        if (id != NO_ID) {
+            freeHead = hashes[id];
+        } else {
+            if (idLimit == nodes.length) {
+                int capacity = nodes.length * 2;
+                nodes = java.util.Arrays.copyOf(nodes, capacity);
+                hashes = java.util.Arrays.copyOf(hashes, capacity);
+            }
+            id = idLimit++;
+        }
+        nodes[id] = node;
+        hashes[id] = node.pathHash;
+        return id;
+    }
+
+    private void freeId(int id) {
+        nodes[id] = null;
+        hashes[id] = freeHead;
+        freeHead = id;
+    }
+
+    private void growIfFull() {
+        if ((size + 1) * 4L > slots.length * 3L) {
+            int[] fresh = new int[slots.length * 2];
+            for (int i = 0; i < idLimit; i++) {
+                if (nodes[i] != null) {
+                    insert(fresh, hashes[i], i);
+                }
+            }
+            slots = fresh;
+        }
+    }
+
+    /** Rebuilds the table with {@code capacity} slots and renumbers the ids densely, dropping free ones. */
+    private void compact(int capacity) {
+        int[] fresh = new int[capacity];
+        int idCapacity = Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(size, 1)) * 2);
+        ZNode[] freshNodes = new ZNode[idCapacity];
+        int[] freshHashes = new int[idCapacity];
+        int next = 0;
+        for (int i = 0; i < idLimit; i++) {
+            if (nodes[i] != null) {
+                freshNodes[next] = nodes[i];
+                freshHashes[next] = hashes[i];
+                insert(fresh, hashes[i], next);
+                next++;
+            }
+        }
+        slots = fresh;
+        nodes = freshNodes;
+        hashes = freshHashes;
+        idLimit = next;
+        freeHead = NO_ID;
+    }
+
+    private static void insert(int[] s, int hash, int id) {
+        int mask = s.length - 1;
+        int i = spread(hash) & mask;
+        while (s[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        s[i] = id + 1;
     }
 }

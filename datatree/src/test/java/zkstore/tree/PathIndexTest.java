@@ -1,0 +1,82 @@
+package zkstore.tree;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PathIndexTest {
+
+    private final ZNode root = new ZNode(new byte[0], null);
+    private final Map<String, ZNode> parents = new HashMap<>();
+
+    private ZNode node(String path) {
+        int slash = path.lastIndexOf('/');
+        ZNode parent = slash == 0 ? root : parents.computeIfAbsent(path.substring(0, slash), this::node);
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        ZNode n = new ZNode(p, slash + 1, p.length - slash - 1, null);
+        n.parent = parent;
+        n.pathHash = PathIndex.hash(p, p.length);
+        return n;
+    }
+
+    private static ZNode get(PathIndex index, String path) {
+        byte[] p = path.getBytes(StandardCharsets.UTF_8);
+        return index.get(p, p.length, PathIndex.hash(p, p.length));
+    }
+
+    @Test
+    void growingShrinkingAndRegrowingKeepsEveryPathFindableAndRemovedOnesGone() {
+        long seed = Long.getLong("zkstore.seed", System.nanoTime());
+        System.out.println("PathIndexTest seed=" + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+        SplittableRandom r = new SplittableRandom(seed);
+        PathIndex index = new PathIndex();
+        Map<String, ZNode> model = new HashMap<>();
+        List<String> live = new ArrayList<>();
+        int[] targets = {6000, 50, 9000, 0, 3000};
+        for (int target : targets) {
+            while (live.size() != target) {
+                boolean add = live.size() < target ? r.nextInt(4) != 0 : r.nextInt(4) == 0;
+                if (add) {
+                    String path = "/g" + r.nextInt(40) + "/n" + r.nextInt(1_000_000);
+                    ZNode n = node(path);
+                    byte[] p = path.getBytes(StandardCharsets.UTF_8);
+                    ZNode existing = index.putIfAbsent(n, p, p.length);
+                    assertSame(model.get(path), existing, path);
+                    if (existing == null) {
+                        model.put(path, n);
+                        live.add(path);
+                    }
+                } else if (!live.isEmpty()) {
+                    int k = r.nextInt(live.size());
+                    String path = live.get(k);
+                    live.set(k, live.get(live.size() - 1));
+                    live.remove(live.size() - 1);
+                    index.remove(model.remove(path));
+                    assertNull(get(index, path), path);
+                }
+            }
+            assertEquals(model.size(), index.size());
+            for (Map.Entry<String, ZNode> e : model.entrySet()) {
+                assertSame(e.getValue(), get(index, e.getKey()), e.getKey());
+            }
+        }
+    }
+
+    @Test
+    void removingANodeThatIsNotIndexedChangesNothing() {
+        PathIndex index = new PathIndex();
+        ZNode a = node("/a");
+        index.put(a);
+        index.remove(node("/a"));
+        assertSame(a, get(index, "/a"));
+        assertEquals(1, index.size());
+    }
+}
