@@ -16,6 +16,7 @@ import zkstore.jute.JuteWriter;
  */
 final class SegmentWriter {
   private static final long MAX_WINDOW = 1L << 30;
+  private static final long PAGE = 4096;
 
   private final Path path;
   private final long firstZxid;
@@ -25,6 +26,8 @@ final class SegmentWriter {
   private final int threshold;
   private final Adler32 adler = new Adler32();
   private final int fd;
+  private final WriteWindowPrefaulter prefaulter;
+  private long nextPrefault;
   private WriteWindow window;
   private ByteBuffer map;
   private long mapBase;
@@ -32,11 +35,13 @@ final class SegmentWriter {
   private long position;
   private long paddedSize;
   private long allocated;
+  private long droppedUpTo;
   private boolean channelClosed;
 
   private SegmentWriter(Path path, long firstZxid, FileChannel channel, int fd, Preallocator preallocator,
-      long step, int threshold) {
+      long step, int threshold, WriteWindowPrefaulter prefaulter) {
     this.path = path;
+    this.prefaulter = prefaulter;
     this.fd = fd;
     this.firstZxid = firstZxid;
     this.channel = channel;
@@ -45,9 +50,12 @@ final class SegmentWriter {
     this.threshold = threshold;
   }
 
-  /** Creates {@code log.<firstZxid>} (it must not exist) and writes its header. */
-  static SegmentWriter create(Path dir, long firstZxid, TxnLogConfig config, Preallocator preallocator)
-      throws IOException {
+  /**
+   * Creates {@code log.<firstZxid>} (it must not exist) and writes its header; {@code prefaulter} (may be
+   * null) faults pages in ahead of the appends.
+   */
+  static SegmentWriter create(Path dir, long firstZxid, TxnLogConfig config, Preallocator preallocator,
+      WriteWindowPrefaulter prefaulter) throws IOException {
     Path path = dir.resolve(LogFormat.fileName(firstZxid));
     FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
         StandardOpenOption.WRITE);
@@ -69,7 +77,7 @@ final class SegmentWriter {
       throw e;
     }
     SegmentWriter w = new SegmentWriter(path, firstZxid, ch, fd, preallocator, config.preallocBytes(),
-        config.preallocThresholdBytes());
+        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null);
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
@@ -104,9 +112,16 @@ final class SegmentWriter {
     if (needed > allocated) {
       preallocator.extend(path, channel, fd, allocated, needed);
       allocated = needed;
+      if (prefaulter != null) {
+        prefaulter.reserved(allocated);
+      }
     }
     if (map == null || position + frame > mapEnd) {
       remap(position + frame);
+    }
+    if (prefaulter != null && position >= nextPrefault) {
+      nextPrefault = position + WriteWindowPrefaulter.CHUNK_BYTES;
+      prefaulter.want(position + WriteWindowPrefaulter.AHEAD_BYTES);
     }
     return (int) (position - mapBase);
   }
@@ -124,6 +139,10 @@ final class SegmentWriter {
     map = window.buffer;
     mapBase = window.base;
     mapEnd = window.end;
+    if (prefaulter != null) {
+      prefaulter.follow(window, position - (position % PAGE), allocated);
+      nextPrefault = position;
+    }
   }
 
   private void unmap() {
@@ -131,7 +150,26 @@ final class SegmentWriter {
     map = null;
     window = null;
     if (w != null) {
+      if (prefaulter != null) {
+        prefaulter.detach();
+      }
       w.unmap();
+    }
+  }
+
+  /**
+   * Unmaps the whole pages below the append position, which no later append touches, so the next force
+   * cleans them without write-protecting mapped pages. Called while appends are paused.
+   */
+  void dropWrittenPages() {
+    if (window == null) {
+      return;
+    }
+    long to = position - (position % PAGE);
+    long from = Math.max(droppedUpTo, window.base);
+    if (to > from) {
+      window.dropPages(from, to);
+      droppedUpTo = to;
     }
   }
 

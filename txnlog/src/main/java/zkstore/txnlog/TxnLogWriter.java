@@ -26,6 +26,7 @@ public final class TxnLogWriter implements Closeable {
   private final JuteWriter encoder = new JuteWriter(1024);
   private final List<SegmentWriter> rolledUnforced = new ArrayList<>();
   private SegmentWriter current;
+  private WriteWindowPrefaulter prefaulter;
   private boolean rollRequested;
   private boolean dirSyncNeeded;
   private boolean closed;
@@ -117,7 +118,10 @@ public final class TxnLogWriter implements Closeable {
     Path path = config.dir().resolve(LogFormat.fileName(zxid));
     // A file of this name can only hold a torn first entry (its zxid was never logged): start it afresh.
     Files.deleteIfExists(path);
-    current = SegmentWriter.create(config.dir(), zxid, config, preallocator);
+    if (prefaulter == null && config.durability() == Durability.NO_FORCE && WriteWindow.posixWindows()) {
+      prefaulter = new WriteWindowPrefaulter();
+    }
+    current = SegmentWriter.create(config.dir(), zxid, config, preallocator, prefaulter);
     dirSyncNeeded = true;
     bytesWritten += LogFormat.HEADER_SIZE;
   }
@@ -154,6 +158,9 @@ public final class TxnLogWriter implements Closeable {
       List<SegmentWriter> segments = new ArrayList<>(rolledUnforced);
       rolledUnforced.clear();
       SegmentWriter live = current;
+      if (live != null) {
+        live.dropWrittenPages();
+      }
       boolean syncDir = dirSyncNeeded;
       dirSyncNeeded = false;
       Path dir = config.dir();
@@ -277,6 +284,10 @@ public final class TxnLogWriter implements Closeable {
         s.closeChannel();
       }
       rolledUnforced.clear();
+      if (prefaulter != null) {
+        prefaulter.close();
+        prefaulter = null;
+      }
     }
     if (failure != null) {
       throw failure;

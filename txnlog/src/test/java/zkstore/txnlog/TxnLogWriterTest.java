@@ -138,6 +138,68 @@ class TxnLogWriterTest {
   }
 
   @Test
+  void unforcedLogWithPagesFaultedAheadReadsBackAcrossWindowsAndLeavesZerosAfterTheLastTxn() throws Exception {
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE);
+    List<TxnRecord> txns = new ArrayList<>();
+    long z = 1;
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      for (; z <= 2000; z++) {
+        txns.add(Txns.setData(z, 100));
+      }
+      for (; z <= 2080; z++) {
+        txns.add(Txns.setData(z, 1_000_000));
+      }
+      for (; z <= 6000; z++) {
+        txns.add(Txns.setData(z, (int) (z % 1500)));
+      }
+      for (TxnRecord t : txns) {
+        w.append(t);
+      }
+      w.commit();
+    }
+    assertEquals(txns, Txns.readAll(dir, 1));
+    List<Path> files = LogFiles.list(dir).stream().map(LogFile::path).toList();
+    assertEquals(1, files.size());
+    long end = LogFormat.HEADER_SIZE;
+    for (TxnRecord t : txns) {
+      end += LogFormat.frameSize(TxnCodec.encodePayload(t).length);
+    }
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(files.get(0))) {
+      long size = ch.size();
+      assertTrue(size > end && end > 64L << 20, "one file past a 64 MiB window, preallocated past its last txn");
+      java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) (size - end));
+      while (tail.hasRemaining() && ch.read(tail, end + tail.position()) > 0) {
+        continue;
+      }
+      for (int i = 0; i < tail.capacity(); i++) {
+        assertEquals(0, tail.get(i), "byte " + (end + i) + " after the last txn (" + end + ") of " + size);
+      }
+    }
+  }
+
+  @Test
+  void forcedLogWithWrittenPagesDroppedFromTheMappingReadsBackAfterEachCommit() throws Exception {
+    Random rnd = new Random(Txns.seed("forcedLogWithWrittenPagesDroppedFromTheMappingReadsBackAfterEachCommit"));
+    List<TxnRecord> txns = Txns.random(rnd, 1, 1500);
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir))) {
+      for (int i = 0; i < txns.size(); i++) {
+        w.append(txns.get(i));
+        if (i % 97 == 0 || i % 13 == 0) {
+          w.commit();
+          if (i % 389 == 0) {
+            assertEquals(txns.subList(0, i + 1), Txns.readAll(dir, 1));
+          }
+        }
+      }
+      w.commit();
+      assertEquals(txns, Txns.readAll(dir, 1));
+      w.append(Txns.setData(txns.size() + 1, 5000));
+      w.commit();
+    }
+    assertEquals(txns.size() + 1, Txns.readAll(dir, 1).size());
+  }
+
+  @Test
   void writerMapsOneLargeWindowWhenPosixAndModuleAccessAreAvailable() {
     assertTrue(WriteWindow.posixWindows(), "tests run with the JVM flags, so the posix windows must be usable");
   }
