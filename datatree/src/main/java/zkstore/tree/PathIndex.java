@@ -5,13 +5,22 @@ package zkstore.tree;
  * not references: each node gets an id whose reference and path hash sit in two arrays filled in id order.
  * Loading a large tree thus stores references sequentially; random reference stores into a large table
  * (allocated straight into G1's old generation) made the collector refine a card per store, about as much
- * CPU as the load itself. A hit is confirmed by walking the candidate's parent chain against the path's
- * components, so no path strings are kept. Used by the writer thread only.
+ * CPU as the load itself. A bulk load {@link #append}s nodes and slots them all at once in the order of
+ * their table position ({@link #slotPending}), so the table is written front to back instead of at one
+ * random, cache- and TLB-missing position per node. A hit is confirmed by walking the candidate's parent
+ * chain against the path's components, so no path strings are kept. Used by the writer thread only.
  */
 final class PathIndex {
 
-    private static final int INITIAL_CAPACITY = 1024;
+    /**
+     * Every array length is a power of two minus 4, so that with its 16-byte header an array of 4-byte
+     * elements fills whole G1 regions: a large array of a power-of-two length takes one more region, 2 MB
+     * per array at 1M nodes.
+     */
+    private static final int INITIAL_CAPACITY = 1020;
     private static final int NO_ID = -1;
+    /** Table slots per bucket when appended nodes are sorted by table position. */
+    private static final int SLOTS_PER_BUCKET = 64;
 
     /** Probed table: node id + 1, 0 for an empty slot. */
     private int[] slots = new int[INITIAL_CAPACITY];
@@ -21,7 +30,10 @@ final class PathIndex {
     private int[] hashes = new int[INITIAL_CAPACITY];
     /** Ids handed out so far (ids below it are in use or free). */
     private int idLimit;
+    /** Ids from here to idLimit were appended and are not in the table yet. */
+    private int slottedLimit;
     private int freeHead = NO_ID;
+    /** Nodes indexed, appended ones included. */
     private int size;
 
     /** Polynomial hash of {@code path[0, len)}; the root ("" or "/") hashes as the empty path. */
@@ -46,10 +58,10 @@ final class PathIndex {
 
     /** The node whose full path is {@code path[0, len)} (no trailing slash), or null. */
     ZNode get(byte[] path, int len, int hash) {
+        requireSlotted();
         int[] s = slots;
         int[] hs = hashes;
-        int mask = s.length - 1;
-        for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
+        for (int i = home(hash, s.length); ; i = next(i, s.length)) {
             int id = s[i] - 1;
             if (id < 0) {
                 return null;
@@ -64,22 +76,60 @@ final class PathIndex {
     }
 
     /**
+     * Adds {@code node} (its pathHash set) to be slotted by {@link #slotPending}, which also finds
+     * duplicate paths; no other method may be called in between.
+     */
+    void append(ZNode node) {
+        freshId(node);
+        size++;
+    }
+
+    /**
+     * Puts every appended node into the table; returns an appended node whose path an other indexed node
+     * has too (every node is indexed all the same), or null.
+     */
+    ZNode slotPending() {
+        int pending = idLimit - slottedLimit;
+        if (pending == 0) {
+            return null;
+        }
+        int capacity = slots.length;
+        while (size * 4L > capacity * 3L) {
+            capacity = twice(capacity);
+        }
+        ZNode duplicate = null;
+        if (capacity != slots.length || pending * 8L >= size) {
+            duplicate = rebuild(capacity);
+        } else {
+            for (int id = slottedLimit; id < idLimit; id++) {
+                ZNode other = slot(slots, id, hashes[id]);
+                if (other != null && duplicate == null) {
+                    duplicate = nodes[id];
+                }
+            }
+        }
+        slottedLimit = idLimit;
+        return duplicate;
+    }
+
+    /**
      * Adds {@code node} (its pathHash set, its path {@code path[0, len)}) unless a node with that path is
      * indexed already; returns that node, or null when {@code node} was added.
      */
     ZNode putIfAbsent(ZNode node, byte[] path, int len) {
+        requireSlotted();
         growIfFull();
         int[] s = slots;
         int[] hs = hashes;
         int hash = node.pathHash;
-        int mask = s.length - 1;
-        int i = spread(hash) & mask;
-        for (int id; (id = s[i] - 1) >= 0; i = (i + 1) & mask) {
+        int i = home(hash, s.length);
+        for (int id; (id = s[i] - 1) >= 0; i = next(i, s.length)) {
             if (hs[id] == hash && matches(nodes[id], path, len)) {
                 return nodes[id];
             }
         }
         s[i] = newId(node) + 1;
+        slottedLimit = idLimit;
         size++;
         return null;
     }
@@ -99,29 +149,47 @@ final class PathIndex {
         return end == 0;
     }
 
+    private static boolean samePath(ZNode a, ZNode b) {
+        while (a != b) {
+            if (a.parent == null || b.parent == null) {
+                return false;
+            }
+            byte[] nb = b.bytes;
+            int off = ZNode.nameOffset(nb);
+            if (!a.nameEquals(nb, off, off + ZNode.nameLength(nb))) {
+                return false;
+            }
+            a = a.parent;
+            b = b.parent;
+        }
+        return true;
+    }
+
     void put(ZNode node) {
+        requireSlotted();
         growIfFull();
         insert(slots, node.pathHash, newId(node));
+        slottedLimit = idLimit;
         size++;
     }
 
     void remove(ZNode node) {
+        requireSlotted();
         int[] s = slots;
-        int mask = s.length - 1;
-        int i = spread(node.pathHash) & mask;
+        int i = home(node.pathHash, s.length);
         int id;
         while ((id = s[i] - 1) < 0 || nodes[id] != node) {
             if (id < 0) {
                 return;
             }
-            i = (i + 1) & mask;
+            i = next(i, s.length);
         }
         s[i] = 0;
         freeId(id);
         size--;
         int hole = i;
-        for (int j = (i + 1) & mask; s[j] != 0; j = (j + 1) & mask) {
-            int home = spread(hashes[s[j] - 1]) & mask;
+        for (int j = next(i, s.length); s[j] != 0; j = next(j, s.length)) {
+            int home = home(hashes[s[j] - 1], s.length);
             boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
             if (movable) {
                 s[hole] = s[j];
@@ -130,7 +198,7 @@ final class PathIndex {
             }
         }
         if (s.length > INITIAL_CAPACITY && size * 8L < s.length) {
-            compact(s.length / 2);
+            compact(half(s.length));
         }
     }
 
@@ -139,22 +207,36 @@ final class PathIndex {
         nodes = new ZNode[INITIAL_CAPACITY];
         hashes = new int[INITIAL_CAPACITY];
         idLimit = 0;
+        slottedLimit = 0;
         freeHead = NO_ID;
         size = 0;
     }
 
+    private void requireSlotted() {
+        if (slottedLimit != idLimit) {
+            throw new IllegalStateException("appended nodes not slotted yet: call slotPending() first");
+        }
+    }
+
     private int newId(ZNode node) {
         int id = freeHead;
-        if (id != NO_ID) {
-            freeHead = hashes[id];
-        } else {
-            if (idLimit == nodes.length) {
-                int capacity = nodes.length * 2;
-                nodes = java.util.Arrays.copyOf(nodes, capacity);
-                hashes = java.util.Arrays.copyOf(hashes, capacity);
-            }
-            id = idLimit++;
+        if (id == NO_ID) {
+            return freshId(node);
         }
+        freeHead = hashes[id];
+        nodes[id] = node;
+        hashes[id] = node.pathHash;
+        return id;
+    }
+
+    /** Gives {@code node} the id idLimit, not a free one, so that appended ids stay contiguous. */
+    private int freshId(ZNode node) {
+        if (idLimit == nodes.length) {
+            int capacity = twice(nodes.length);
+            nodes = java.util.Arrays.copyOf(nodes, capacity);
+            hashes = java.util.Arrays.copyOf(hashes, capacity);
+        }
+        int id = idLimit++;
         nodes[id] = node;
         hashes[id] = node.pathHash;
         return id;
@@ -168,7 +250,7 @@ final class PathIndex {
 
     private void growIfFull() {
         if ((size + 1) * 4L > slots.length * 3L) {
-            int[] fresh = new int[slots.length * 2];
+            int[] fresh = new int[twice(slots.length)];
             for (int i = 0; i < idLimit; i++) {
                 if (nodes[i] != null) {
                     insert(fresh, hashes[i], i);
@@ -178,10 +260,74 @@ final class PathIndex {
         }
     }
 
+    /**
+     * Slots every id afresh in a table of {@code capacity}, in order of home slot (a counting sort by
+     * buckets of {@link #SLOTS_PER_BUCKET} slots); returns the first node found whose path another has.
+     */
+    private ZNode rebuild(int capacity) {
+        int buckets = Math.max(1, capacity / SLOTS_PER_BUCKET);
+        int[] start = new int[buckets + 1];
+        ZNode[] ns = nodes;
+        int[] hs = hashes;
+        int limit = idLimit;
+        for (int id = 0; id < limit; id++) {
+            if (ns[id] != null) {
+                start[home(hs[id], buckets) + 1]++;
+            }
+        }
+        for (int b = 0; b < buckets; b++) {
+            start[b + 1] += start[b];
+        }
+        int count = start[buckets];
+        int[] sortedIds = new int[count];
+        int[] sortedHashes = new int[count];
+        for (int id = 0; id < limit; id++) {
+            if (ns[id] != null) {
+                int h = hs[id];
+                int at = start[home(h, buckets)]++;
+                sortedIds[at] = id;
+                sortedHashes[at] = h;
+            }
+        }
+        int[] fresh = new int[capacity];
+        int[] freshHashes = new int[capacity];
+        ZNode duplicate = null;
+        for (int k = 0; k < count; k++) {
+            int id = sortedIds[k];
+            int h = sortedHashes[k];
+            int i = home(h, capacity);
+            for (int other; (other = fresh[i] - 1) >= 0; i = next(i, capacity)) {
+                if (duplicate == null && freshHashes[i] == h && samePath(ns[other], ns[id])) {
+                    duplicate = ns[id];
+                }
+            }
+            fresh[i] = id + 1;
+            freshHashes[i] = h;
+        }
+        slots = fresh;
+        return duplicate;
+    }
+
+    /** Inserts {@code id} into {@code s}; returns a node already there with the same path, or null. */
+    private ZNode slot(int[] s, int id, int hash) {
+        ZNode duplicate = null;
+        int i = home(hash, s.length);
+        for (int other; (other = s[i] - 1) >= 0; i = next(i, s.length)) {
+            if (duplicate == null && hashes[other] == hash && samePath(nodes[other], nodes[id])) {
+                duplicate = nodes[other];
+            }
+        }
+        s[i] = id + 1;
+        return duplicate;
+    }
+
     /** Rebuilds the table with {@code capacity} slots and renumbers the ids densely, dropping free ones. */
     private void compact(int capacity) {
         int[] fresh = new int[capacity];
-        int idCapacity = Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(size, 1)) * 2);
+        int idCapacity = INITIAL_CAPACITY;
+        while (idCapacity <= size) {
+            idCapacity = twice(idCapacity);
+        }
         ZNode[] freshNodes = new ZNode[idCapacity];
         int[] freshHashes = new int[idCapacity];
         int next = 0;
@@ -197,15 +343,32 @@ final class PathIndex {
         nodes = freshNodes;
         hashes = freshHashes;
         idLimit = next;
+        slottedLimit = next;
         freeHead = NO_ID;
     }
 
     private static void insert(int[] s, int hash, int id) {
-        int mask = s.length - 1;
-        int i = spread(hash) & mask;
+        int i = home(hash, s.length);
         while (s[i] != 0) {
-            i = (i + 1) & mask;
+            i = next(i, s.length);
         }
         s[i] = id + 1;
+    }
+
+    /** The first slot probed for {@code hash} in a table of {@code length} slots (any length). */
+    private static int home(int hash, int length) {
+        return (int) (((spread(hash) & 0xFFFFFFFFL) * length) >>> 32);
+    }
+
+    private static int next(int i, int length) {
+        return i + 1 == length ? 0 : i + 1;
+    }
+
+    private static int twice(int length) {
+        return (length + 4) * 2 - 4;
+    }
+
+    private static int half(int length) {
+        return (length + 4) / 2 - 4;
     }
 }

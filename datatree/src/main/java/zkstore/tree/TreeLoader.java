@@ -90,6 +90,7 @@ public final class TreeLoader {
         } else {
             ZNode parent = recentAncestor(slash);
             if (parent == null) {
+                slotPending();
                 parent = tree.find(p, slash);
             }
             if (parent == null) {
@@ -99,9 +100,7 @@ public final class TreeLoader {
             }
             node = new ZNode(p, slash + 1, len - slash - 1, n.dataBytes(), n.dataOffset(), n.dataLength());
             node.pathHash = PathIndex.hash(p, len);
-            if (tree.index.putIfAbsent(node, p, len) != null) {
-                throw new FormatException("node " + pathString(len) + " appears twice", -1);
-            }
+            tree.index.append(node);
             parent.linkChild(node);
         }
         node.aclSlot = slot;
@@ -125,10 +124,14 @@ public final class TreeLoader {
         last = node;
     }
 
-    /** Completes the tree: quota paths and stats recomputed, unused ACL entries dropped. */
-    public DataTree finish(long lastProcessedZxid) {
+    /**
+     * Completes the tree: quota paths and stats recomputed, unused ACL entries dropped. Fails with a
+     * FormatException (no file/offset) when two nodes have the same path.
+     */
+    public DataTree finish(long lastProcessedZxid) throws FormatException {
         checkOpen();
         finished = true;
+        slotPending();
         flushAclReferences();
         if (!rootSeen) {
             tree.digest += tree.term(new byte[0], 0, tree.root);
@@ -137,6 +140,22 @@ public final class TreeLoader {
         tree.acls.purgeUnused();
         tree.lastProcessedZxid = lastProcessedZxid;
         return tree;
+    }
+
+    /** Indexes the nodes added since the last call (in bulk: see PathIndex); fails on a repeated path. */
+    private void slotPending() throws FormatException {
+        ZNode duplicate = tree.index.slotPending();
+        if (duplicate != null) {
+            throw new FormatException("node " + pathOf(duplicate) + " appears twice", -1);
+        }
+    }
+
+    private static String pathOf(ZNode n) {
+        StringBuilder b = new StringBuilder();
+        for (; n.parent != null; n = n.parent) {
+            b.insert(0, n.name()).insert(0, '/');
+        }
+        return b.toString();
     }
 
     /** Copies the stored path into {@code path}, as standard UTF-8 (a stored path that is not ASCII goes through String decoding, as ZooKeeper reads it); returns its length. */

@@ -155,4 +155,46 @@ class DataTreeBasicsTest {
         });
         assertTrue(e.getMessage().contains("unable to find parent /a"), e.getMessage());
     }
+
+    @Test
+    void loaderRejectsAPathThatAppearsTwiceWhenItFinishes() throws Exception {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        loader.addNode("", new byte[0], -1, zero);
+        loader.addNode("/a", new byte[0], -1, zero);
+        loader.addNode("/a/b", new byte[0], -1, zero);
+        loader.addNode("/a", new byte[0], -1, zero);
+        FormatException e = assertThrows(FormatException.class, () -> loader.finish(1));
+        assertTrue(e.getMessage().contains("node /a appears twice"), e.getMessage());
+    }
+
+    @Test
+    void loaderRejectsARepeatedPathFoundWhileLookingUpAnEarlierParent() throws Exception {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        loader.addNode("", new byte[0], -1, zero);
+        loader.addNode("/a", new byte[0], -1, zero);
+        loader.addNode("/b", new byte[0], -1, zero);
+        loader.addNode("/b", new byte[0], -1, zero);
+        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("/a/c", new byte[0], -1, zero));
+        assertTrue(e.getMessage().contains("node /b appears twice"), e.getMessage());
+    }
+
+    @Test
+    void loaderFindsAParentAddedBeforeTheLastNodesAncestors() throws Exception {
+        TreeLoader loader = new TreeLoader();
+        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        loader.addNode("", new byte[0], -1, zero);
+        for (int i = 0; i < 3000; i++) {
+            loader.addNode("/p" + i, new byte[0], -1, zero);
+        }
+        for (int i = 0; i < 3000; i += 7) {
+            loader.addNode("/p" + i + "/c", new byte[] {(byte) i}, -1, zero);
+        }
+        DataTree t = loader.finish(1);
+        assertEquals(1 + 3000 + 429, t.nodeCount());
+        assertEquals(1, t.stat("/p7").numChildren());
+        assertEquals(0, t.stat("/p8").numChildren());
+        assertEquals(t.recomputeDigest(), t.digest());
+    }
 }

@@ -79,4 +79,49 @@ class PathIndexTest {
         assertSame(a, get(index, "/a"));
         assertEquals(1, index.size());
     }
+
+    @Test
+    void appendedNodesAreFoundOnceSlottedInBulkOrOneByOne() {
+        PathIndex index = new PathIndex();
+        List<ZNode> all = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            int count = round == 0 ? 5000 : round == 1 ? 100 : 20000;
+            for (int i = 0; i < count; i++) {
+                ZNode n = node("/r" + round + "/n" + i);
+                index.append(n);
+                all.add(n);
+            }
+            assertNull(index.slotPending());
+            assertEquals(all.size(), index.size());
+        }
+        for (ZNode n : all) {
+            assertSame(n, get(index, path(n)));
+        }
+        assertNull(get(index, "/r0/n5000"));
+    }
+
+    @Test
+    void slottingFindsARepeatedPathInBulkAndOneByOne() {
+        for (int before : new int[] {0, 4000}) {
+            PathIndex index = new PathIndex();
+            for (int i = 0; i < before; i++) {
+                index.append(node("/x/n" + i));
+            }
+            assertNull(index.slotPending());
+            index.append(node("/d/same"));
+            index.append(node("/d/other"));
+            ZNode again = node("/d/same");
+            index.append(again);
+            ZNode duplicate = index.slotPending();
+            assertEquals("/d/same", path(duplicate), "after " + before + " slotted nodes");
+        }
+    }
+
+    private String path(ZNode n) {
+        StringBuilder b = new StringBuilder();
+        for (; n.parent != null; n = n.parent) {
+            b.insert(0, n.name()).insert(0, '/');
+        }
+        return b.toString();
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import zkstore.jute.FormatException;
 import zkstore.record.Acl;
 import zkstore.tree.DataTree;
 import zkstore.tree.TreeLoader;
@@ -86,7 +87,7 @@ public final class TreeSnapshotSink implements SnapshotSink {
   }
 
   /** The loaded tree with lastProcessedZxid set (the name zxid: the file name wins, as in ZooKeeper). */
-  public DataTree finish(long lastProcessedZxid) {
+  public DataTree finish(long lastProcessedZxid) throws FormatException {
     return loader.finish(lastProcessedZxid);
   }
 }

@@ -2,6 +2,7 @@ package zkstore.snapshot;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import zkstore.jute.FormatException;
 import zkstore.tree.DataTree;
 import zkstore.tree.TreeOptions;
 
@@ -24,7 +25,13 @@ public final class TreeSnapshots {
     TreeSnapshotSink sink = new TreeSnapshotSink(options, nameZxid >= 0 ? nameZxid : Long.MAX_VALUE);
     SnapshotReadResult result = reader.read(file, sink);
     long zxid = result.nameZxid() >= 0 ? result.nameZxid() : result.lastProcessedZxid().orElse(0);
-    return new Loaded(sink.finish(zxid), result, sink.nodesLeftOut(), sink.aclPlaceholders());
+    DataTree tree;
+    try {
+      tree = sink.finish(zxid);
+    } catch (FormatException e) {
+      throw e.withFile(file.toString());
+    }
+    return new Loaded(tree, result, sink.nodesLeftOut(), sink.aclPlaceholders());
   }
 
   /** Loads with the default reader and tree options. */
