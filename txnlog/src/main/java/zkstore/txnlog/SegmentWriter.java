@@ -27,6 +27,7 @@ final class SegmentWriter {
   private final Adler32 adler = new Adler32();
   private final int fd;
   private final WriteWindowPrefaulter prefaulter;
+  private final boolean prefaultAhead;
   private long nextPrefault;
   private WriteWindow window;
   private ByteBuffer map;
@@ -39,9 +40,10 @@ final class SegmentWriter {
   private boolean channelClosed;
 
   private SegmentWriter(Path path, long firstZxid, FileChannel channel, int fd, Preallocator preallocator,
-      long step, int threshold, WriteWindowPrefaulter prefaulter) {
+      long step, int threshold, WriteWindowPrefaulter prefaulter, boolean forced) {
     this.path = path;
     this.prefaulter = prefaulter;
+    this.prefaultAhead = prefaulter != null && !forced;
     this.fd = fd;
     this.firstZxid = firstZxid;
     this.channel = channel;
@@ -77,7 +79,7 @@ final class SegmentWriter {
       throw e;
     }
     SegmentWriter w = new SegmentWriter(path, firstZxid, ch, fd, preallocator, config.preallocBytes(),
-        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null);
+        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null, config.durability() == Durability.FORCE);
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
@@ -119,7 +121,7 @@ final class SegmentWriter {
     if (map == null || position + frame > mapEnd) {
       remap(position + frame);
     }
-    if (prefaulter != null && position >= nextPrefault) {
+    if (prefaultAhead && position >= nextPrefault) {
       nextPrefault = position + WriteWindowPrefaulter.CHUNK_BYTES;
       prefaulter.want(position + WriteWindowPrefaulter.AHEAD_BYTES);
     }
@@ -151,9 +153,10 @@ final class SegmentWriter {
     window = null;
     if (w != null) {
       if (prefaulter != null) {
-        prefaulter.detach();
+        prefaulter.unmapLater(w);
+      } else {
+        w.unmap();
       }
-      w.unmap();
     }
   }
 
@@ -171,6 +174,11 @@ final class SegmentWriter {
       window.dropPages(from, to);
       droppedUpTo = to;
     }
+  }
+
+  /** The window appends currently go to (null before the first append and after release). */
+  WriteWindow window() {
+    return window;
   }
 
   /** Releases the mapping; the channel stays open until {@link #closeChannel()} so it can still be forced. */

@@ -27,6 +27,8 @@ public final class TxnLogWriter implements Closeable {
   private final List<SegmentWriter> rolledUnforced = new ArrayList<>();
   private SegmentWriter current;
   private WriteWindowPrefaulter prefaulter;
+  private SegmentWriter lastCaptured;
+  private long lastCapturedPosition;
   private boolean rollRequested;
   private boolean dirSyncNeeded;
   private boolean closed;
@@ -118,7 +120,7 @@ public final class TxnLogWriter implements Closeable {
     Path path = config.dir().resolve(LogFormat.fileName(zxid));
     // A file of this name can only hold a torn first entry (its zxid was never logged): start it afresh.
     Files.deleteIfExists(path);
-    if (prefaulter == null && config.durability() == Durability.NO_FORCE && WriteWindow.posixWindows()) {
+    if (prefaulter == null && WriteWindow.posixWindows()) {
       prefaulter = new WriteWindowPrefaulter();
     }
     current = SegmentWriter.create(config.dir(), zxid, config, preallocator, prefaulter);
@@ -158,8 +160,15 @@ public final class TxnLogWriter implements Closeable {
       List<SegmentWriter> segments = new ArrayList<>(rolledUnforced);
       rolledUnforced.clear();
       SegmentWriter live = current;
+      WriteWindowPrefaulter pf = prefaulter;
+      WriteWindow window = live == null ? null : live.window();
+      long position = live == null ? 0 : live.position();
+      long expected = live == null || live != lastCaptured ? 0
+          : Math.min(position - lastCapturedPosition, WriteWindowPrefaulter.AHEAD_BYTES);
       if (live != null) {
         live.dropWrittenPages();
+        lastCaptured = live;
+        lastCapturedPosition = position;
       }
       boolean syncDir = dirSyncNeeded;
       dirSyncNeeded = false;
@@ -178,6 +187,9 @@ public final class TxnLogWriter implements Closeable {
           }
           if (live != null) {
             forceLive(live);
+            if (pf != null && window != null && expected > 0) {
+              pf.wantAfterForce(window, position, position + expected);
+            }
           }
           if (syncDir) {
             forceDirectory(dir);
