@@ -11,7 +11,11 @@ import zkstore.record.StatPersisted;
  */
 final class ZNode {
 
-    /** header varint (nameLength * 2 + (data null ? 1 : 0)), name bytes, data bytes; never mutated in place. */
+    /**
+     * header varint (nameLength * 2 + (data null ? 1 : 0)), name bytes, data bytes. A setData of the same
+     * length overwrites the data in place (under the node's monitor, like every change a snapshot walk may see),
+     * so replaying setData on an old node neither allocates nor makes G1 track a new old-to-young reference.
+     */
     byte[] bytes;
     ZNode parent;
     ZNode firstChild;
@@ -148,14 +152,19 @@ final class ZNode {
     }
 
     void setData(byte[] data) {
-        byte[] b = bytes;
-        bytes = encode(b, nameOffset(b), nameLength(b), data);
+        setData(data, 0, data == null ? -1 : data.length);
     }
 
     /** Sets the data to a copy of {@code src[off, off+len)}, null data for len -1. */
     void setData(byte[] src, int off, int len) {
         byte[] b = bytes;
-        bytes = encode(b, nameOffset(b), nameLength(b), src, off, len);
+        int header = header(b);
+        int dataOff = headerLength(b) + (header >>> 1);
+        if (len >= 0 && (header & 1) == 0 && b.length - dataOff == len) {
+            System.arraycopy(src, off, b, dataOff, len);
+            return;
+        }
+        bytes = encode(b, nameOffset(b), header >>> 1, src, off, len);
     }
 
     /** True when this node's name equals {@code path[from, to)}. */

@@ -197,4 +197,25 @@ class DataTreeBasicsTest {
         assertEquals(0, t.stat("/p8").numChildren());
         assertEquals(t.recomputeDigest(), t.digest());
     }
+
+    @Test
+    void setDataOfTheSameLengthOverwritesInPlaceAndOtherLengthsOrNullStillWork() throws Exception {
+        DataTree t = new DataTree();
+        t.apply(header(5, 1, OpCode.CREATE), new CreateTxn("/a", "abc".getBytes(), Acl.OPEN_ACL_UNSAFE, false, -1),
+                ApplyMode.STRICT);
+        byte[][] values = {"xyz".getBytes(), "xyz".getBytes(), "".getBytes(), null, null, "q".getBytes(),
+                "longer value".getBytes(), "LONGER VALUE".getBytes(), new byte[0]};
+        long zxid = 2;
+        for (byte[] v : values) {
+            byte[] mine = v == null ? null : v.clone();
+            t.apply(header(5, zxid, OpCode.SET_DATA), new SetDataTxn("/a", mine, (int) zxid - 1), ApplyMode.STRICT);
+            if (mine != null && mine.length > 0) {
+                mine[0] = '!';
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(v, t.data("/a"), "after zxid " + zxid);
+            assertEquals(v == null ? 0 : v.length, t.stat("/a").dataLength());
+            assertEquals(t.recomputeDigest(), t.digest(), "after zxid " + zxid);
+            zxid++;
+        }
+    }
 }
