@@ -187,7 +187,7 @@ public final class TxnLogWriter implements Closeable {
           }
           if (live != null) {
             forceLive(live);
-            if (pf != null && window != null && expected > 0) {
+            if (pf != null && window != null && expected >= WriteWindowPrefaulter.MIN_AFTER_FORCE_BYTES) {
               pf.wantAfterForce(window, position, position + expected);
             }
           }

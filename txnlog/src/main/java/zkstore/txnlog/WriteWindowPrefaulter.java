@@ -18,6 +18,11 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   static final long AHEAD_BYTES = 4L << 20;
   /** Bytes faulted per madvise call, and how often the writer asks for more. */
   static final long CHUNK_BYTES = 128L << 10;
+  /**
+   * Batches smaller than this are not prefaulted after their force: waking this thread costs more than the
+   * one or two faults the appender would take (100 B commits of 1: 12,746 -> 9,687 txns/s with it).
+   */
+  static final long MIN_AFTER_FORCE_BYTES = 16L << 10;
 
   private final Thread thread;
   private volatile boolean closed;
