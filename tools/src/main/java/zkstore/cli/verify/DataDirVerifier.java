@@ -27,8 +27,11 @@ import zkstore.snapshot.SnapshotReader;
  */
 public final class DataDirVerifier {
   private static final long PROGRESS_STEP = 16L << 20;
-  /** A snapshot byte (or a deep-checked log byte) takes about four times the work of a frame-checked log byte. */
-  private static final long SNAPSHOT_COST = 4;
+  /**
+   * A snapshot byte (or a deep-checked log byte) takes about twice the work of a frame-checked log byte
+   * (1M-node snapshot of 206 MB: 0.105 s; a 201 MB log: about 0.06 s).
+   */
+  private static final long SNAPSHOT_COST = 2;
 
   private final DataDirLayout layout;
   private final Consumer<FileCheck> sink;
