@@ -22,6 +22,15 @@ import zkstore.record.TxnHeader;
 
 class DataTreeBasicsTest {
 
+    private static final StatPersisted ZERO = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** A loader holding only the root node. */
+    private static TreeLoader loaderWithRoot() throws Exception {
+        TreeLoader loader = new TreeLoader();
+        loader.addNode("", new byte[0], -1, ZERO);
+        return loader;
+    }
+
     private static TxnHeader header(long session, long zxid, int type) {
         return new TxnHeader(session, 1, zxid, 1000 + zxid, type);
     }
@@ -123,12 +132,11 @@ class DataTreeBasicsTest {
     @Test
     void loaderDropsUnusedAclEntriesEvenWhenTwoKeysHoldTheSameList() throws Exception {
         TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
         loader.addAcl(1, Acl.OPEN_ACL_UNSAFE);
         loader.addAcl(2, Acl.OPEN_ACL_UNSAFE);
         loader.addAcl(7, Acl.READ_ACL_UNSAFE);
-        loader.addNode("", new byte[0], -1, zero);
-        loader.addNode("/a", null, 1, zero);
+        loader.addNode("", new byte[0], -1, ZERO);
+        loader.addNode("/a", null, 1, ZERO);
         DataTree t = loader.finish(5);
         assertEquals(java.util.Map.of(1L, Acl.OPEN_ACL_UNSAFE), t.aclCache().entries());
         t.apply(header(3, 6, OpCode.DELETE), new DeleteTxn("/a"), ApplyMode.STRICT);
@@ -140,56 +148,48 @@ class DataTreeBasicsTest {
     @Test
     void loaderRejectsAnAclKeyMissingFromTheMap() {
         TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("", new byte[0], 3, zero));
+        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("", new byte[0], 3, ZERO));
         assertTrue(e.getMessage().contains("ACL key 3"), e.getMessage());
     }
 
     @Test
     void loaderRejectsAChildBeforeItsParent() {
         TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
         FormatException e = assertThrows(FormatException.class, () -> {
-            loader.addNode("", new byte[0], -1, zero);
-            loader.addNode("/a/b", new byte[0], -1, zero);
+            loader.addNode("", new byte[0], -1, ZERO);
+            loader.addNode("/a/b", new byte[0], -1, ZERO);
         });
         assertTrue(e.getMessage().contains("unable to find parent /a"), e.getMessage());
     }
 
     @Test
     void loaderRejectsAPathThatAppearsTwiceWhenItFinishes() throws Exception {
-        TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        loader.addNode("", new byte[0], -1, zero);
-        loader.addNode("/a", new byte[0], -1, zero);
-        loader.addNode("/a/b", new byte[0], -1, zero);
-        loader.addNode("/a", new byte[0], -1, zero);
+        TreeLoader loader = loaderWithRoot();
+        loader.addNode("/a", new byte[0], -1, ZERO);
+        loader.addNode("/a/b", new byte[0], -1, ZERO);
+        loader.addNode("/a", new byte[0], -1, ZERO);
         FormatException e = assertThrows(FormatException.class, () -> loader.finish(1));
         assertTrue(e.getMessage().contains("node /a appears twice"), e.getMessage());
     }
 
     @Test
     void loaderRejectsARepeatedPathFoundWhileLookingUpAnEarlierParent() throws Exception {
-        TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        loader.addNode("", new byte[0], -1, zero);
-        loader.addNode("/a", new byte[0], -1, zero);
-        loader.addNode("/b", new byte[0], -1, zero);
-        loader.addNode("/b", new byte[0], -1, zero);
-        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("/a/c", new byte[0], -1, zero));
+        TreeLoader loader = loaderWithRoot();
+        loader.addNode("/a", new byte[0], -1, ZERO);
+        loader.addNode("/b", new byte[0], -1, ZERO);
+        loader.addNode("/b", new byte[0], -1, ZERO);
+        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("/a/c", new byte[0], -1, ZERO));
         assertTrue(e.getMessage().contains("node /b appears twice"), e.getMessage());
     }
 
     @Test
     void loaderFindsAParentAddedBeforeTheLastNodesAncestors() throws Exception {
-        TreeLoader loader = new TreeLoader();
-        StatPersisted zero = new StatPersisted(0, 0, 0, 0, 0, 0, 0, 0, 0);
-        loader.addNode("", new byte[0], -1, zero);
+        TreeLoader loader = loaderWithRoot();
         for (int i = 0; i < 3000; i++) {
-            loader.addNode("/p" + i, new byte[0], -1, zero);
+            loader.addNode("/p" + i, new byte[0], -1, ZERO);
         }
         for (int i = 0; i < 3000; i += 7) {
-            loader.addNode("/p" + i + "/c", new byte[] {(byte) i}, -1, zero);
+            loader.addNode("/p" + i + "/c", new byte[] {(byte) i}, -1, ZERO);
         }
         DataTree t = loader.finish(1);
         assertEquals(1 + 3000 + 429, t.nodeCount());
