@@ -28,7 +28,8 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   private volatile boolean closed;
   private volatile long wanted;
   private WriteWindow window;
-  private long limit;
+  /** The file's reserved (fallocated) size: no page at or past it is faulted in. Written by the appender without the lock. */
+  private volatile long reservedEnd;
   private long touched;
   private boolean failed;
   private final ArrayDeque<WriteWindow> left = new ArrayDeque<>();
@@ -44,14 +45,15 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     window = w;
     touched = from;
     wanted = from;
-    limit = Math.min(reservedEnd, w.end);
+    this.reservedEnd = reservedEnd;
   }
 
-  /** The reserved size grew to {@code reservedEnd}. */
-  synchronized void reserved(long reservedEnd) {
-    if (window != null) {
-      limit = Math.min(reservedEnd, window.end);
-    }
+  /**
+   * The reserved size grew to {@code reservedEnd}. Called on the append path after the space is reserved: a
+   * volatile write, so an append never waits for a fault-in in progress (which can wait on the filesystem).
+   */
+  void reserved(long reservedEnd) {
+    this.reservedEnd = reservedEnd;
   }
 
   /** Stops using window {@code w} and unmaps it on this thread; the writer must not touch it again. */
@@ -110,7 +112,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     if (window == null || failed) {
       return false;
     }
-    long to = Math.min(Math.min(wanted, limit), touched + CHUNK_BYTES);
+    long to = Math.min(Math.min(wanted, Math.min(reservedEnd, window.end)), touched + CHUNK_BYTES);
     to -= to % 4096;
     if (to <= touched) {
       return false;
