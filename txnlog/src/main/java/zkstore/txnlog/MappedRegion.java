@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
  */
 final class MappedRegion implements Closeable {
   private static final long WINDOW = 1L << 30;
-  private static final long PAGE = 4096;
 
   private final FileChannel channel;
   private final long size;
@@ -56,7 +55,7 @@ final class MappedRegion implements Closeable {
   private void move(long offset, int length) throws IOException {
     Unmapper.unmap(window);
     window = null;
-    long base = offset - (offset % PAGE);
+    long base = offset - (offset % WriteWindow.PAGE);
     long len = Math.max(Math.min(WINDOW, size - base), offset + length - base);
     window = channel.map(FileChannel.MapMode.READ_ONLY, base, len);
     windowBase = base;

@@ -16,7 +16,6 @@ import zkstore.jute.JuteWriter;
  */
 final class SegmentWriter {
   private static final long MAX_WINDOW = 1L << 30;
-  private static final long PAGE = 4096;
 
   private final Path path;
   private final long firstZxid;
@@ -142,7 +141,7 @@ final class SegmentWriter {
     mapBase = window.base;
     mapEnd = window.end;
     if (prefaulter != null) {
-      prefaulter.follow(window, position - (position % PAGE), allocated);
+      prefaulter.follow(window, position - (position % WriteWindow.PAGE), allocated);
       nextPrefault = position;
     }
   }
@@ -168,7 +167,7 @@ final class SegmentWriter {
     if (window == null) {
       return;
     }
-    long to = position - (position % PAGE);
+    long to = position - (position % WriteWindow.PAGE);
     long from = Math.max(droppedUpTo, window.base);
     if (to > from) {
       window.dropPages(from, to);

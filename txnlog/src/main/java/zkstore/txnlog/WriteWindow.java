@@ -22,7 +22,8 @@ import net.openhft.posix.PosixAPI;
 abstract class WriteWindow {
   /** Virtual size of a posix window. */
   static final long POSIX_WINDOW = 64L << 20;
-  private static final long PAGE = 4096;
+  /** The page size every mapping offset and madvise range is aligned to. */
+  static final long PAGE = 4096;
   private static final int MADV_DONTNEED = 4;
   private static final int MADV_POPULATE_WRITE = 23;
   private static final Constructor<?> DIRECT_BUFFER = directBufferConstructor();

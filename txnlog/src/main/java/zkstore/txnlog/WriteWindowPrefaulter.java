@@ -73,7 +73,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     if (window != w || failed) {
       return;
     }
-    long from = forcedUpTo + (4096 - forcedUpTo % 4096) % 4096;
+    long from = forcedUpTo + (WriteWindow.PAGE - forcedUpTo % WriteWindow.PAGE) % WriteWindow.PAGE;
     touched = Math.max(touched, from);
     wanted = upTo;
     LockSupport.unpark(thread);
@@ -113,7 +113,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
       return false;
     }
     long to = Math.min(Math.min(wanted, Math.min(reservedEnd, window.end)), touched + CHUNK_BYTES);
-    to -= to % 4096;
+    to -= to % WriteWindow.PAGE;
     if (to <= touched) {
       return false;
     }
