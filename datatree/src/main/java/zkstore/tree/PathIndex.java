@@ -136,28 +136,6 @@ final class PathIndex {
         return duplicate;
     }
 
-    /**
-     * Adds {@code node} (its pathHash set, its path {@code path[0, len)}) unless a node with that path is
-     * indexed already; returns that node, or null when {@code node} was added.
-     */
-    ZNode putIfAbsent(ZNode node, byte[] path, int len) {
-        requireSlotted();
-        growIfFull();
-        int[] s = slots;
-        int[] hs = hashes;
-        int hash = node.pathHash;
-        int i = home(hash, s.length);
-        for (int id; (id = s[i] - 1) >= 0; i = next(i, s.length)) {
-            if (hs[id] == hash && matches(nodes[id], path, len)) {
-                return nodes[id];
-            }
-        }
-        s[i] = newId(node) + 1;
-        slottedLimit = idLimit;
-        size++;
-        return null;
-    }
-
     private static boolean matches(ZNode node, byte[] path, int len) {
         int end = len;
         ZNode n = node;
@@ -224,16 +202,6 @@ final class PathIndex {
         if (s.length > INITIAL_CAPACITY && size * 8L < s.length) {
             compact(half(s.length));
         }
-    }
-
-    void clear() {
-        slots = new int[INITIAL_CAPACITY];
-        nodes = new ZNode[INITIAL_CAPACITY];
-        hashes = new int[INITIAL_CAPACITY];
-        idLimit = 0;
-        slottedLimit = 0;
-        freeHead = NO_ID;
-        size = 0;
     }
 
     private void requireSlotted() {

@@ -47,10 +47,10 @@ class PathIndexTest {
                 if (add) {
                     String path = "/g" + r.nextInt(40) + "/n" + r.nextInt(1_000_000);
                     ZNode n = node(path);
-                    byte[] p = path.getBytes(StandardCharsets.UTF_8);
-                    ZNode existing = index.putIfAbsent(n, p, p.length);
+                    ZNode existing = get(index, path);
                     assertSame(model.get(path), existing, path);
                     if (existing == null) {
+                        index.put(n);
                         model.put(path, n);
                         live.add(path);
                     }
