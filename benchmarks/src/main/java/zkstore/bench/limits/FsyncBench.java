@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -21,9 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import zkstore.bench.harness.BenchDirs;
 
 /**
- * Physical limit: one 100-byte write at the next position of a preallocated (zero-filled, forced)
- * file, then {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of
- * one writer.
+ * Physical limit: one write of {@code recordBytes} at the next position of a preallocated (zero-filled,
+ * forced) file, then {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of
+ * one writer. The sizes are the framed log records of LogAppendBench's two data sizes (187 B for 100 B of
+ * data, 1,111 B for 1 KiB), so each commit-every-1 row is judged against a write of its own size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,11 +35,13 @@ import zkstore.bench.harness.BenchDirs;
 @Fork(2)
 public class FsyncBench {
   static final int FILE_BYTES = 64 << 20;
-  static final int RECORD = 100;
+
+  @Param({"187", "1111"})
+  public int recordBytes;
 
   private Path dir;
   private FileChannel ch;
-  private final ByteBuffer record = ByteBuffer.allocateDirect(RECORD);
+  private ByteBuffer record;
   private long pos;
 
   @Setup(Level.Trial)
@@ -53,7 +57,8 @@ public class FsyncBench {
       }
     }
     ch.force(true);
-    for (int i = 0; i < RECORD; i++) {
+    record = ByteBuffer.allocateDirect(recordBytes);
+    for (int i = 0; i < recordBytes; i++) {
       record.put(i, (byte) ('a' + i % 26));
     }
   }
@@ -71,8 +76,8 @@ public class FsyncBench {
       ch.write(record, pos + record.position());
     }
     ch.force(false);
-    pos += RECORD;
-    if (pos + RECORD > FILE_BYTES) {
+    pos += recordBytes;
+    if (pos + recordBytes > FILE_BYTES) {
       pos = 0;
     }
   }

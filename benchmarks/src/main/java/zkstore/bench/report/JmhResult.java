@@ -16,6 +16,10 @@ record JmhResult(String className, String method, Map<String, String> params, St
     return className + params;
   }
 
+  boolean hasParam(String name) {
+    return params.containsKey(name);
+  }
+
   String param(String name) {
     String v = params.get(name);
     if (v == null) {

@@ -6,15 +6,17 @@ import java.util.TreeMap;
 
 /** This machine's physical limits as measured in the same run (medians of rounds). */
 final class Limits {
-  Stats fsyncUs;
+  /** fdatasync after one write, by the write's size in bytes. */
+  final Map<Integer, Stats> fsyncUs = new TreeMap<>();
   Stats seqWriteMiBs;
   final Map<Integer, Stats> adlerGBs = new TreeMap<>();
   Stats scanTxnsPerSec;
   final Map<String, Stats> seqReadMBs = new TreeMap<>();
 
-  /** Commits per second one writer can make with one 100 B write + fdatasync each, or NaN. */
-  double fsyncCommitsPerSec() {
-    return fsyncUs == null ? Double.NaN : 1e6 / fsyncUs.median();
+  /** Commits per second one writer can make with one write of {@code recordBytes} + fdatasync each, or NaN. */
+  double fsyncCommitsPerSec(int recordBytes) {
+    Stats s = fsyncUs.get(recordBytes);
+    return s == null ? Double.NaN : 1e6 / s.median();
   }
 
   double scanTxnsPerSecMedian() {
@@ -30,7 +32,9 @@ final class Limits {
   /** Reads the limit benchmarks out of a run; returns true if {@code r} was one. */
   boolean take(JmhResult r) {
     switch (r.className()) {
-      case "FsyncBench" -> fsyncUs = Stats.of(r.rounds());
+      // Runs before the size parameter wrote 100 B per commit.
+      case "FsyncBench" -> fsyncUs.put(r.hasParam("recordBytes") ? Integer.parseInt(r.param("recordBytes")) : 100,
+          Stats.of(r.rounds()));
       case "SequentialWriteBench" -> {
         double mib = Double.parseDouble(r.param("sizeMiB"));
         seqWriteMiBs = Stats.of(r.rounds().stream().map(ms -> mib / (ms / 1000)).toList());
@@ -55,11 +59,10 @@ final class Limits {
   /** The physical-limits table. */
   void write(StringBuilder md) {
     md.append("| physical limit | median [min to max] |\n|---|---|\n");
-    if (fsyncUs != null) {
-      md.append("| 100 B write + fdatasync (FileChannel.force(false)), preallocated zero-filled file | ")
-          .append(Format.stats(fsyncUs, "us")).append(String.format(java.util.Locale.ROOT,
-              " (%,.0f commits/s for one writer) |%n", fsyncCommitsPerSec()));
-    }
+    fsyncUs.forEach((bytes, s) -> md.append(String.format(java.util.Locale.ROOT,
+            "| %,d B write + fdatasync (FileChannel.force(false)), preallocated zero-filled file | ", bytes))
+        .append(Format.stats(s, "us")).append(String.format(java.util.Locale.ROOT,
+            " (%,.0f commits/s for one writer) |%n", fsyncCommitsPerSec(bytes))));
     if (seqWriteMiBs != null) {
       md.append("| sequential write, 1 MiB writes, one final fdatasync | ")
           .append(Format.stats(seqWriteMiBs, "MiB/s")).append(" |\n");

@@ -39,7 +39,13 @@ class ResultsReportTest {
           "\"bytesPerZnode\":{\"score\":445.0,\"scoreUnit\":\"#\",\"rawData\":[[445.0]]}"),
       result("zkstore.bench.RestoreBench.zookeeper", "ss", "ms/op",
           "\"znodes\":\"1000000\",\"txns\":\"100000\",\"dataSize\":\"100\"", "[[2300.0]]", ""),
-      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "", "[[160.0,170.0]]", "")) + "]";
+      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+          "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4000.0,4000.0]]", ""),
+      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+          "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4500.0,4500.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "\"recordBytes\":\"187\"", "[[160.0,170.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "\"recordBytes\":\"1111\"", "[[200.0,210.0]]",
+          "")) + "]";
 
   @Test
   void ratioIsTheMedianOfPairedRoundRatios() {
@@ -66,12 +72,28 @@ class ResultsReportTest {
   }
 
   @Test
-  void forcedCommitsAreJudgedAgainstTheFsyncLimitOfTheSameRun() {
+  void forcedCommitsAreJudgedAgainstTheFsyncLimitOfTheirOwnRecordSize() {
     List<JmhResult> results = JmhResult.fromJson(JSON);
     List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
-    PairRow c1 = rows.stream().filter(r -> r.spec().label().contains("every 1,")).findFirst().orElseThrow();
-    assertEquals(1e6 / 165.0, c1.spec().limit(), 1e-6);
-    assertEquals(PairRow.Verdict.MET, c1.verdict());
+    PairRow small = rows.stream().filter(r -> r.spec().label().equals("log append, 100 B data, commit every 1, force"))
+        .findFirst().orElseThrow();
+    assertEquals(1e6 / 165.0, small.spec().limit(), 1e-6);
+    assertEquals("one 187 B write + fdatasync per commit", small.spec().limitText());
+    assertEquals(PairRow.Verdict.MET, small.verdict());
+    PairRow large = rows.stream().filter(r -> r.spec().label().equals("log append, 1 KiB data, commit every 1, force"))
+        .findFirst().orElseThrow();
+    assertEquals(1e6 / 205.0, large.spec().limit(), 1e-6);
+    assertEquals("one 1,111 B write + fdatasync per commit", large.spec().limitText());
+    // 4,500 commits/s against a limit of 4,878: 92%, more than 5% short.
+    assertEquals(PairRow.Verdict.MISSED, large.verdict());
+  }
+
+  @Test
+  void aRunFromBeforeTheSizeParameterCountsAsA100ByteWrite() {
+    String old = "[" + result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "", "[[160.0,170.0]]", "") + "]";
+    Limits limits = Limits.from(JmhResult.fromJson(old));
+    assertEquals(1e6 / 165.0, limits.fsyncCommitsPerSec(100), 1e-6);
+    assertTrue(Double.isNaN(limits.fsyncCommitsPerSec(187)));
   }
 
   @Test
@@ -81,7 +103,8 @@ class ResultsReportTest {
     assertTrue(md.contains("- MISSED: snapshot read, 1,000,000 znodes of 100 B"), md);
     assertTrue(md.contains("- not measured (the zkstore side did not run): restore, 1,000,000 znodes + 100,000 txns"), md);
     assertTrue(md.contains("`benchmarks/run --quick`"), md);
-    assertTrue(md.contains("| 100 B write + fdatasync"), md);
+    assertTrue(md.contains("| 187 B write + fdatasync"), md);
+    assertTrue(md.contains("| 1,111 B write + fdatasync"), md);
     assertTrue(md.endsWith("something\n"), md);
   }
 }
