@@ -99,20 +99,30 @@ final class PathIndex {
         }
     }
 
-    /**
-     * Adds {@code node} (its pathHash set) to be slotted by {@link #slotPending}, which also finds
-     * duplicate paths; no other method may be called in between.
-     */
-    void append(ZNode node) {
-        freshId(node);
-        size++;
+    /** Two indexed nodes with the same path, by id; the earlier id was handed out first. */
+    record Repeat(int earlierId, int laterId) {
     }
 
     /**
-     * Puts every appended node into the table; returns an appended node whose path an other indexed node
-     * has too (every node is indexed all the same), or null.
+     * Adds {@code node} (its pathHash set) to be slotted by {@link #slotPending}, which also finds
+     * repeated paths; no other method may be called in between. Returns the node's id: appended nodes get
+     * consecutive ids, so in an index that never had a node removed, the n-th node added has id n.
      */
-    ZNode slotPending() {
+    int append(ZNode node) {
+        size++;
+        return freshId(node);
+    }
+
+    /** The node with id {@code id}, null for a free id. */
+    ZNode node(int id) {
+        return nodes[id];
+    }
+
+    /**
+     * Puts every appended node into the table; returns the repeat with the lowest later id (the first
+     * node appended whose path an earlier one has), or null. Every node is indexed all the same.
+     */
+    Repeat slotPending() {
         int pending = idLimit - slottedLimit;
         if (pending == 0) {
             return null;
@@ -121,19 +131,19 @@ final class PathIndex {
         while (size * 4L > capacity * 3L) {
             capacity = twice(capacity);
         }
-        ZNode duplicate = null;
+        Repeat repeat = null;
         if (capacity != slots.length || pending * 8L >= size) {
-            duplicate = rebuild(capacity);
+            repeat = rebuild(capacity);
         } else {
             for (int id = slottedLimit; id < idLimit; id++) {
-                ZNode other = slot(slots, id, hashes[id]);
-                if (other != null && duplicate == null) {
-                    duplicate = nodes[id];
+                int other = slot(slots, id, hashes[id]);
+                if (other != NO_ID && repeat == null) {
+                    repeat = new Repeat(other, id);
                 }
             }
         }
         slottedLimit = idLimit;
-        return duplicate;
+        return repeat;
     }
 
     private static boolean matches(ZNode node, byte[] path, int len) {
@@ -254,9 +264,10 @@ final class PathIndex {
 
     /**
      * Slots every id afresh in a table of {@code capacity}, in order of home slot (a counting sort by
-     * buckets of {@link #SLOTS_PER_BUCKET} slots); returns the first node found whose path another has.
+     * buckets of {@link #SLOTS_PER_BUCKET} slots); returns the repeated path with the lowest later id, or
+     * null. Ids of one hash share a bucket and are slotted in id order, so a repeat's earlier id is met first.
      */
-    private ZNode rebuild(int capacity) {
+    private Repeat rebuild(int capacity) {
         int buckets = Math.max(1, capacity / SLOTS_PER_BUCKET);
         int[] start = new int[buckets + 1];
         ZNode[] ns = nodes;
@@ -283,34 +294,36 @@ final class PathIndex {
         }
         int[] fresh = new int[capacity];
         int[] freshHashes = new int[capacity];
-        ZNode duplicate = null;
+        int earlierId = NO_ID;
+        int laterId = Integer.MAX_VALUE;
         for (int k = 0; k < count; k++) {
             int id = sortedIds[k];
             int h = sortedHashes[k];
             int i = home(h, capacity);
             for (int other; (other = fresh[i] - 1) >= 0; i = next(i, capacity)) {
-                if (duplicate == null && freshHashes[i] == h && samePath(ns[other], ns[id])) {
-                    duplicate = ns[id];
+                if (freshHashes[i] == h && id < laterId && samePath(ns[other], ns[id])) {
+                    earlierId = other;
+                    laterId = id;
                 }
             }
             fresh[i] = id + 1;
             freshHashes[i] = h;
         }
         slots = fresh;
-        return duplicate;
+        return earlierId == NO_ID ? null : new Repeat(earlierId, laterId);
     }
 
-    /** Inserts {@code id} into {@code s}; returns a node already there with the same path, or null. */
-    private ZNode slot(int[] s, int id, int hash) {
-        ZNode duplicate = null;
+    /** Inserts {@code id} into {@code s}; returns the id of the first node met there with the same path, or NO_ID. */
+    private int slot(int[] s, int id, int hash) {
+        int same = NO_ID;
         int i = home(hash, s.length);
         for (int other; (other = s[i] - 1) >= 0; i = next(i, s.length)) {
-            if (duplicate == null && hashes[other] == hash && samePath(nodes[other], nodes[id])) {
-                duplicate = nodes[other];
+            if (same == NO_ID && hashes[other] == hash && samePath(nodes[other], nodes[id])) {
+                same = other;
             }
         }
         s[i] = id + 1;
-        return duplicate;
+        return same;
     }
 
     /** Rebuilds the table with {@code capacity} slots and renumbers the ids densely, dropping free ones. */

@@ -41,4 +41,7 @@ public interface StoredNode {
     long ephemeralOwner();
 
     long pzxid();
+
+    /** Absolute offset of this record in its file (in the uncompressed stream), -1 if not known. */
+    long offset();
 }

@@ -15,6 +15,9 @@ import zkstore.record.StatPersisted;
  */
 public final class TreeLoader {
 
+    /** A power of two minus the two longs of an array header, as is every grown length. */
+    private static final int INITIAL_OFFSETS = 1022;
+
     private final DataTree tree;
     private boolean rootSeen;
     private boolean finished;
@@ -28,6 +31,12 @@ public final class TreeLoader {
     private long aclKey;
     private int aclSlot = AclCache.NO_SLOT;
     private long pendingRefs;
+    /**
+     * recordOffsets[id] is the file offset of the record that added the node with that index id (-1 if not
+     * known), for naming both records of a repeated path; the tree's index starts empty and loses no node
+     * while loading, so ids run from 0 in the order nodes are added. Dropped when the tree is finished.
+     */
+    private long[] recordOffsets = new long[INITIAL_OFFSETS];
 
     /** A loader for a tree with default options. */
     public TreeLoader() {
@@ -54,14 +63,21 @@ public final class TreeLoader {
     }
 
     /**
-     * Adds one node. Fails with a FormatException (no file/offset; the caller adds them) when the
-     * parent has not been added, the path repeats, is "/", or the ACL key has no entry.
+     * Adds one node whose record offset is not known. Fails with a FormatException (no file/offset; the
+     * caller adds them) when the parent has not been added, the path is "/", or the ACL key has no entry.
+     * A repeated path fails here or in {@link #finish}, with the offsets of both records where known.
      */
     public void addNode(String path, byte[] data, long aclKey, StatPersisted stat) throws FormatException {
+        addNode(path, data, aclKey, stat, -1);
+    }
+
+    /** Adds one node whose record starts at {@code offset} in its file; the same checks as above. */
+    public void addNode(String path, byte[] data, long aclKey, StatPersisted stat, long offset)
+            throws FormatException {
         if (path == null) {
             throw new FormatException("node path null is not allowed (the root is written as \"\")", -1);
         }
-        addNode(new RecordNode(DataTree.utf8(path), data, aclKey, stat));
+        addNode(new RecordNode(DataTree.utf8(path), data, aclKey, stat, offset));
     }
 
     /** Adds one node read in place; the same checks as {@link #addNode(String, byte[], long, StatPersisted)}. */
@@ -100,7 +116,7 @@ public final class TreeLoader {
             }
             node = new ZNode(p, slash + 1, len - slash - 1, n.dataBytes(), n.dataOffset(), n.dataLength());
             node.pathHash = PathIndex.hash(p, len);
-            tree.index.append(node);
+            recordOffset(tree.index.append(node), n.offset());
             parent.linkChild(node);
         }
         node.aclSlot = slot;
@@ -126,12 +142,17 @@ public final class TreeLoader {
 
     /**
      * Completes the tree: quota paths and stats recomputed, unused ACL entries dropped. Fails with a
-     * FormatException (no file/offset) when two nodes have the same path.
+     * FormatException (no file; the offset of the first record that repeats a path) when two nodes have the
+     * same path.
      */
     public DataTree finish(long lastProcessedZxid) throws FormatException {
         checkOpen();
         finished = true;
-        slotPending();
+        try {
+            slotPending();
+        } finally {
+            recordOffsets = null;
+        }
         flushAclReferences();
         if (!rootSeen) {
             tree.digest += tree.term(new byte[0], 0, tree.root);
@@ -142,12 +163,36 @@ public final class TreeLoader {
         return tree;
     }
 
-    /** Indexes the nodes added since the last call (in bulk: see PathIndex); fails on a repeated path. */
-    private void slotPending() throws FormatException {
-        ZNode duplicate = tree.index.slotPending();
-        if (duplicate != null) {
-            throw new FormatException("node " + pathOf(duplicate) + " appears twice", -1);
+    private void recordOffset(int id, long offset) {
+        long[] offsets = recordOffsets;
+        if (id >= offsets.length) {
+            int length = offsets.length;
+            while (id >= length) {
+                length = (length + 2) * 2 - 2;
+            }
+            offsets = recordOffsets = Arrays.copyOf(offsets, length);
         }
+        offsets[id] = offset;
+    }
+
+    /**
+     * Indexes the nodes added since the last call (in bulk: see PathIndex); fails on a repeated path with
+     * the offset of the first record that repeats one, naming the offset of the record it repeats.
+     */
+    private void slotPending() throws FormatException {
+        PathIndex.Repeat repeat = tree.index.slotPending();
+        if (repeat == null) {
+            return;
+        }
+        StringBuilder detail = new StringBuilder("node ").append(pathOf(tree.index.node(repeat.laterId())))
+                .append(" appears twice");
+        long earlier = recordOffsets[repeat.earlierId()];
+        long later = recordOffsets[repeat.laterId()];
+        if (earlier >= 0) {
+            detail.append(", at offset ").append(earlier).append(" (0x").append(Long.toHexString(earlier))
+                    .append(later >= 0 ? ") and in this record" : ") and again");
+        }
+        throw new FormatException(detail.toString(), later);
     }
 
     private static String pathOf(ZNode n) {
@@ -233,7 +278,8 @@ public final class TreeLoader {
     }
 
     /** A node given as a path string, data array and stat record. */
-    private record RecordNode(byte[] pathBytes, byte[] data, long aclKey, StatPersisted stat) implements StoredNode {
+    private record RecordNode(byte[] pathBytes, byte[] data, long aclKey, StatPersisted stat, long offset)
+            implements StoredNode {
         @Override
         public int pathOffset() {
             return 0;

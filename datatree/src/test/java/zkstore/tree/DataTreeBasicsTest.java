@@ -163,23 +163,52 @@ class DataTreeBasicsTest {
     }
 
     @Test
-    void loaderRejectsAPathThatAppearsTwiceWhenItFinishes() throws Exception {
+    void loaderRejectsAPathThatAppearsTwiceWhenItFinishesAtTheRepeatingRecordsOffset() throws Exception {
         TreeLoader loader = loaderWithRoot();
-        loader.addNode("/a", new byte[0], -1, ZERO);
-        loader.addNode("/a/b", new byte[0], -1, ZERO);
-        loader.addNode("/a", new byte[0], -1, ZERO);
+        loader.addNode("/a", new byte[0], -1, ZERO, 100);
+        loader.addNode("/a/b", new byte[0], -1, ZERO, 200);
+        loader.addNode("/a", new byte[0], -1, ZERO, 300);
         FormatException e = assertThrows(FormatException.class, () -> loader.finish(1));
-        assertTrue(e.getMessage().contains("node /a appears twice"), e.getMessage());
+        assertEquals("node /a appears twice, at offset 100 (0x64) and in this record", e.detail());
+        assertEquals(300, e.offset());
+        assertNull(e.file(), "the loader does not know the file");
     }
 
     @Test
-    void loaderRejectsARepeatedPathFoundWhileLookingUpAnEarlierParent() throws Exception {
+    void loaderRejectsARepeatedPathFoundWhileLookingUpAnEarlierParentAtTheRepeatingRecordsOffset() throws Exception {
+        TreeLoader loader = loaderWithRoot();
+        loader.addNode("/a", new byte[0], -1, ZERO, 10);
+        loader.addNode("/b", new byte[0], -1, ZERO, 20);
+        loader.addNode("/b", new byte[0], -1, ZERO, 30);
+        FormatException e = assertThrows(FormatException.class,
+                () -> loader.addNode("/a/c", new byte[0], -1, ZERO, 40));
+        assertEquals("node /b appears twice, at offset 20 (0x14) and in this record", e.detail());
+        assertEquals(30, e.offset(), "the repeating record's offset, not that of the record being added");
+    }
+
+    @Test
+    void loaderNamesTheFirstRecordThatRepeatsAPathAmongManyRepeats() throws Exception {
+        TreeLoader loader = loaderWithRoot();
+        for (int i = 0; i < 3000; i++) {
+            loader.addNode("/p" + i, new byte[0], -1, ZERO, 1000L + i);
+        }
+        for (int k = 0; k < 30; k++) {
+            int original = (k * 7919 + 17) % 3000;
+            loader.addNode("/p" + original, new byte[0], -1, ZERO, 5000L + k);
+        }
+        FormatException e = assertThrows(FormatException.class, () -> loader.finish(1));
+        assertEquals("node /p17 appears twice, at offset 1017 (0x3f9) and in this record", e.detail());
+        assertEquals(5000, e.offset());
+    }
+
+    @Test
+    void loaderRejectsARepeatedPathWithoutOffsetsWhenTheyAreNotGiven() throws Exception {
         TreeLoader loader = loaderWithRoot();
         loader.addNode("/a", new byte[0], -1, ZERO);
-        loader.addNode("/b", new byte[0], -1, ZERO);
-        loader.addNode("/b", new byte[0], -1, ZERO);
-        FormatException e = assertThrows(FormatException.class, () -> loader.addNode("/a/c", new byte[0], -1, ZERO));
-        assertTrue(e.getMessage().contains("node /b appears twice"), e.getMessage());
+        loader.addNode("/a", new byte[0], -1, ZERO);
+        FormatException e = assertThrows(FormatException.class, () -> loader.finish(1));
+        assertEquals("node /a appears twice", e.detail());
+        assertEquals(-1, e.offset());
     }
 
     @Test

@@ -108,12 +108,44 @@ class PathIndexTest {
                 index.append(node("/x/n" + i));
             }
             assertNull(index.slotPending());
-            index.append(node("/d/same"));
+            int first = index.append(node("/d/same"));
             index.append(node("/d/other"));
             ZNode again = node("/d/same");
-            index.append(again);
-            ZNode duplicate = index.slotPending();
-            assertEquals("/d/same", path(duplicate), "after " + before + " slotted nodes");
+            int second = index.append(again);
+            assertEquals(new PathIndex.Repeat(first, second), index.slotPending(), "after " + before + " slotted nodes");
+            assertSame(again, index.node(second));
+        }
+    }
+
+    /**
+     * Forty paths repeated in a scrambled order after 5000 nodes: the repeat reported is the first one appended
+     * (the table's bucket order is not the append order), with the node it repeats, when all are slotted at
+     * once and when the repeats come after the others were slotted.
+     */
+    @Test
+    void slottingReportsTheFirstAppendedRepeatAndTheNodeItRepeatsInBulkAndOneByOne() {
+        for (boolean slotOriginalsFirst : new boolean[] {false, true}) {
+            PathIndex index = new PathIndex();
+            int[] ids = new int[5000];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = index.append(node("/d/n" + i));
+                assertEquals(i, ids[i], "ids in append order");
+            }
+            if (slotOriginalsFirst) {
+                assertNull(index.slotPending());
+            }
+            int firstRepeated = -1;
+            int firstRepeat = -1;
+            for (int k = 0; k < 40; k++) {
+                int original = (k * 7919 + 1234) % ids.length;
+                int id = index.append(node("/d/n" + original));
+                if (k == 0) {
+                    firstRepeated = ids[original];
+                    firstRepeat = id;
+                }
+            }
+            assertEquals(new PathIndex.Repeat(firstRepeated, firstRepeat), index.slotPending(),
+                    slotOriginalsFirst ? "repeats slotted one by one" : "all slotted in bulk");
         }
     }
 

@@ -150,8 +150,11 @@ final class SnapshotDecoder {
       try {
         sink.node(n);
       } catch (FormatException e) {
-        throw e.file() != null ? e : new FormatException("node \"" + n.path() + "\": " + e.detail(), input.file(), at,
-            e.zxid(), e.truncated(), e);
+        if (e.file() != null || e.offset() >= 0) {
+          throw e.withFile(input.file());
+        }
+        throw new FormatException("node \"" + n.path() + "\": " + e.detail(), input.file(), at, e.zxid(),
+            e.truncated(), e);
       }
       count++;
     }

@@ -145,7 +145,8 @@ public final class SnapshotNode implements StoredNode {
     return pzxid;
   }
 
-  /** Absolute offset of this record's path field in the logical stream. */
+  /** Absolute offset of this record (its path field) in the logical, uncompressed stream. */
+  @Override
   public long offset() {
     return offset;
   }

@@ -7,8 +7,9 @@ import zkstore.record.Acl;
 /**
  * Receives a snapshot's content in file order as the reader verifies it. Throwing a
  * {@link zkstore.jute.FormatException} (e.g. "parent /a not found") makes the reader rethrow it with the
- * file and the record's offset. Nothing received is final until the read returns: a seal is checked after
- * the nodes.
+ * file and, unless it names an offset itself (e.g. an earlier record's, from {@link SnapshotNode#offset}),
+ * the offset of the record being delivered. Nothing received is final until the read returns: a seal is
+ * checked after the nodes.
  */
 public interface SnapshotSink {
   /** One session and its timeout in ms. */

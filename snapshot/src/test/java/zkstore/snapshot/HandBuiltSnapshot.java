@@ -65,6 +65,11 @@ final class HandBuiltSnapshot {
     return this;
   }
 
+  /** Bytes written so far: the offset of whatever comes next. */
+  int size() {
+    return w.size();
+  }
+
   byte[] bytes() {
     return w.toByteArray();
   }
