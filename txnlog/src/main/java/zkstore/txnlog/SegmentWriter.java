@@ -26,7 +26,6 @@ final class SegmentWriter {
   private final Adler32 adler = new Adler32();
   private final int fd;
   private final WriteWindowPrefaulter prefaulter;
-  private final boolean prefaultAhead;
   private long nextPrefault;
   private WriteWindow window;
   private ByteBuffer map;
@@ -39,10 +38,9 @@ final class SegmentWriter {
   private boolean channelClosed;
 
   private SegmentWriter(Path path, long firstZxid, FileChannel channel, int fd, Preallocator preallocator,
-      long step, int threshold, WriteWindowPrefaulter prefaulter, boolean forced) {
+      long step, int threshold, WriteWindowPrefaulter prefaulter) {
     this.path = path;
     this.prefaulter = prefaulter;
-    this.prefaultAhead = prefaulter != null && !forced;
     this.fd = fd;
     this.firstZxid = firstZxid;
     this.channel = channel;
@@ -78,7 +76,7 @@ final class SegmentWriter {
       throw e;
     }
     SegmentWriter w = new SegmentWriter(path, firstZxid, ch, fd, preallocator, config.preallocBytes(),
-        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null, config.durability() == Durability.FORCE);
+        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null);
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
@@ -120,7 +118,7 @@ final class SegmentWriter {
     if (map == null || position + frame > mapEnd) {
       remap(position + frame);
     }
-    if (prefaultAhead && position >= nextPrefault) {
+    if (prefaulter != null && position >= nextPrefault) {
       nextPrefault = position + WriteWindowPrefaulter.CHUNK_BYTES;
       prefaulter.want(position + WriteWindowPrefaulter.AHEAD_BYTES);
     }

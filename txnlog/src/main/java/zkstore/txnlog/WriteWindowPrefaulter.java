@@ -4,19 +4,22 @@ import java.util.ArrayDeque;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Faults reserved pages of the write window in from its own thread ({@code MADV_POPULATE_WRITE}), so the
- * appending thread no longer takes the kernel's first-write fault on every new page (about 2.3 us per 4 KiB
- * page here). Prefaulted pages are dirty zeros: a force would write them and the next append fault them
- * again, so for an unforced log it runs up to {@link #AHEAD_BYTES} ahead of the appends, and for a forced log
- * only after each force, over the pages the appends are expected to fill before the next one. It never
- * touches bytes, only page tables, and never goes past the reserved (fallocated) size. It also unmaps the
- * windows the writer has left, which for an unforced log means zapping every dirty page table entry of the
- * window (about 3 ms per 64 MiB).
+ * Prepares reserved pages of the write window from its own thread, so the appending thread no longer takes
+ * the kernel's first-write fault on every new page (about 2.3 us per 4 KiB page here). It never touches
+ * bytes, only the page cache and page tables, and never goes past the reserved (fallocated) size. It also
+ * unmaps the windows the writer has left, which for an unforced log means zapping every dirty page table
+ * entry of the window (about 3 ms per 64 MiB).
+ *
+ * <p>An unforced log has its pages faulted in as writable ({@code MADV_POPULATE_WRITE}) up to
+ * {@link #AHEAD_BYTES} ahead of the appends. A prefaulted page is a dirty page of zeros, so for a forced log
+ * (where a force would write it, and the next append would fault it in again) pages are only read into the
+ * page cache ahead ({@code MADV_WILLNEED}, single-page folios, nothing dirtied), and faulted in as writable
+ * after each force, over the pages the appends are expected to fill before the next one.
  */
 final class WriteWindowPrefaulter implements AutoCloseable {
-  /** How far ahead of the append position pages are faulted in, in bytes (room for the thread to be late). */
+  /** How far ahead of the append position pages are prepared, in bytes (room for the thread to be late). */
   static final long AHEAD_BYTES = 4L << 20;
-  /** Bytes faulted per madvise call, and how often the writer asks for more. */
+  /** Bytes prepared per madvise call, and how often the writer asks for more. */
   static final long CHUNK_BYTES = 128L << 10;
   /**
    * Batches smaller than this are not prefaulted after their force: waking this thread costs more than the
@@ -25,27 +28,40 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   static final long MIN_AFTER_FORCE_BYTES = 16L << 10;
 
   private final Thread thread;
+  private final boolean forced;
   private volatile boolean closed;
+  /** Pages below this are to be faulted in as writable. */
   private volatile long wanted;
+  /** Forced logs: pages below this are to be read into the page cache. */
+  private volatile long cacheWanted;
   private WriteWindow window;
-  /** The file's reserved (fallocated) size: no page at or past it is faulted in. Written by the appender without the lock. */
+  /** The file's reserved (fallocated) size: no page at or past it is touched. Written by the appender without the lock. */
   private volatile long reservedEnd;
   private long touched;
+  private long cached;
   private boolean failed;
+  private boolean cacheFailed;
   private final ArrayDeque<WriteWindow> left = new ArrayDeque<>();
 
-  WriteWindowPrefaulter() {
+  /** {@code forced}: the log is forced on commit, so pages ahead are only cached, never dirtied. */
+  WriteWindowPrefaulter(boolean forced) {
+    this.forced = forced;
     thread = new Thread(this::run, "zkstore-txnlog-prefault");
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Starts faulting pages of {@code w} from {@code from} on, never at or past {@code reservedEnd}. */
+  /** Starts preparing pages of {@code w} from {@code from} on, never at or past {@code reservedEnd}. */
   synchronized void follow(WriteWindow w, long from, long reservedEnd) {
     window = w;
     touched = from;
     wanted = from;
+    cached = from;
+    cacheWanted = from;
     this.reservedEnd = reservedEnd;
+    if (forced) {
+      w.noReadAround();
+    }
   }
 
   /**
@@ -79,16 +95,23 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     LockSupport.unpark(thread);
   }
 
-  /** Asks for pages up to file offset {@code upTo} (non-blocking: a volatile write and an unpark). */
+  /**
+   * The appends will reach file offset {@code upTo} soon: pages up to it are faulted in (unforced log) or read
+   * into the page cache (forced log). Non-blocking: a volatile write and an unpark.
+   */
   void want(long upTo) {
-    wanted = upTo;
+    if (forced) {
+      cacheWanted = upTo;
+    } else {
+      wanted = upTo;
+    }
     LockSupport.unpark(thread);
   }
 
   private void run() {
     while (!closed) {
       boolean unmapped = unmapLeftWindows();
-      if (!touchNextChunk() && !unmapped) {
+      if (!touchNextChunk() && !cacheNextChunk() && !unmapped) {
         LockSupport.park(this);
       }
     }
@@ -112,8 +135,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     if (window == null || failed) {
       return false;
     }
-    long to = Math.min(Math.min(wanted, Math.min(reservedEnd, window.end)), touched + CHUNK_BYTES);
-    to -= to % WriteWindow.PAGE;
+    long to = Math.min(limit(wanted, touched), forced && !cacheFailed ? cached : Long.MAX_VALUE);
     if (to <= touched) {
       return false;
     }
@@ -123,6 +145,33 @@ final class WriteWindowPrefaulter implements AutoCloseable {
     }
     touched = to;
     return true;
+  }
+
+  /**
+   * Forced logs: reads the next chunk into the page cache, before any fault there can read a large folio
+   * around it. Pages that are faulted in after a force wait for this, so they too are single-page folios.
+   */
+  private synchronized boolean cacheNextChunk() {
+    if (!forced || window == null || cacheFailed) {
+      return false;
+    }
+    long from = Math.max(cached, touched);
+    long to = limit(Math.max(cacheWanted, wanted), from);
+    if (to <= from) {
+      return false;
+    }
+    if (!window.cacheAhead(from, to)) {
+      cacheFailed = true;
+      return true;
+    }
+    cached = to;
+    return true;
+  }
+
+  /** The end of the next chunk from {@code from} towards {@code target}, inside the window and the reservation. */
+  private long limit(long target, long from) {
+    long to = Math.min(Math.min(target, Math.min(reservedEnd, window.end)), from + CHUNK_BYTES);
+    return to - to % WriteWindow.PAGE;
   }
 
   @Override
