@@ -3,6 +3,7 @@ package zkstore.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ import zkstore.runtime.JvmFlags;
 
 /**
  * {@link LogAppendBench}'s work measured as CPU time of the appending thread (ThreadMXBean, user + system, so
- * page faults and syscalls count; time waiting for a force does not), both sides alternating in one JVM. For
+ * page faults and syscalls count; time waiting for a force does not) and the page-cache bytes each txn dirtied
+ * (what the disk must write), both sides alternating in one JVM. For
  * comparing changes on a shared, loaded machine, where the JMH wall-clock rates are not trustworthy:
  * {@code java -cp benchmarks/target/benchmarks.jar zkstore.bench.LogAppendBenchCpu 100B-c1000-noforce [txns] [reps]}
  * (it re-runs itself in a child JVM with zkstore's JVM flags).
@@ -55,6 +57,7 @@ public final class LogAppendBenchCpu {
     BenchDirs dirs = BenchDirs.fromSystemProperties();
     double[][] cpu = new double[2][reps];
     double[][] wall = new double[2][reps];
+    double[][] disk = new double[2][reps];
     long next = 0;
     for (int r = 0; r < reps; r++) {
       for (Side side : List.of(Side.ZOOKEEPER, Side.ZKSTORE)) {
@@ -62,14 +65,17 @@ public final class LogAppendBenchCpu {
         next += txns;
         cpu[side.ordinal()][r] = t[0] / 1e3 / txns;
         wall[side.ordinal()][r] = t[1] / 1e3 / txns;
+        disk[side.ordinal()][r] = t[2] < 0 ? Double.NaN : (double) t[2] / txns;
       }
     }
     int skip = reps / 3;
     for (Side side : List.of(Side.ZOOKEEPER, Side.ZKSTORE)) {
       double[] cs = sortedTail(cpu[side.ordinal()], skip);
       double[] ws = sortedTail(wall[side.ordinal()], skip);
-      System.out.printf("%s %s: thread CPU us/txn min %.3f median %.3f | wall us/txn min %.3f median %.3f%n",
-          args[0], side, cs[0], cs[cs.length / 2], ws[0], ws[ws.length / 2]);
+      double[] ds = sortedTail(disk[side.ordinal()], skip);
+      System.out.printf("%s %s: thread CPU us/txn min %.3f median %.3f | wall us/txn min %.3f median %.3f"
+          + " | dirtied bytes/txn median %.0f%n", args[0], side, cs[0], cs[cs.length / 2], ws[0], ws[ws.length / 2],
+          ds[ds.length / 2]);
     }
     double zk = sortedTail(cpu[Side.ZOOKEEPER.ordinal()], skip)[(reps - skip) / 2];
     double ours = sortedTail(cpu[Side.ZKSTORE.ordinal()], skip)[(reps - skip) / 2];
@@ -86,7 +92,10 @@ public final class LogAppendBenchCpu {
       long wall0;
       long cpu1;
       long wall1;
+      long disk0;
+      long disk1;
       try (StoreSide.LogWriter w = side.openLog(dir, workload, settings)) {
+        disk0 = processWriteBytes();
         cpu0 = mx.getCurrentThreadCpuTime();
         wall0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -98,11 +107,31 @@ public final class LogAppendBenchCpu {
         w.commit();
         cpu1 = mx.getCurrentThreadCpuTime();
         wall1 = System.nanoTime();
+        disk1 = processWriteBytes();
       }
-      return new long[] {cpu1 - cpu0, wall1 - wall0};
+      return new long[] {cpu1 - cpu0, wall1 - wall0, disk0 < 0 || disk1 < 0 ? -1 : disk1 - disk0};
     } finally {
       BenchDirs.deleteTree(dir);
     }
+  }
+
+  /**
+   * Page-cache bytes this process has dirtied so far ({@code write_bytes} of /proc/self/io, which Linux counts
+   * when a page is dirtied, a whole folio at a time), or -1 where Linux does not say: what the forces and
+   * write-back of the run must write. Process-wide, because zkstore's prefault thread dirties pages too; the
+   * two sides run one after the other.
+   */
+  private static long processWriteBytes() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/io"))) {
+        if (line.startsWith("write_bytes:")) {
+          return Long.parseLong(line.substring("write_bytes:".length()).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+    return -1;
   }
 
   private static double[] sortedTail(double[] v, int skip) {
