@@ -33,12 +33,12 @@ class CorruptSnapshotTest {
     return Files.readAllBytes(file);
   }
 
-  /** Reads {@code bytes} as a snapshot of codec {@code c} through the zkstore tree loader. */
+  /** Reads {@code bytes} as a snapshot of codec {@code c} through the whole zkstore load, finish included. */
   private Outcome read(SnapshotCompression c, byte[] bytes) throws Exception {
     Path file = tmp.resolve(SnapshotFileName.of(++reads, c).name());
     Files.write(file, bytes);
     try {
-      new SnapshotReader().read(file, new TreeSnapshotSink(TreeOptions.DEFAULT));
+      TreeSnapshots.load(file, new SnapshotReader(), TreeOptions.DEFAULT);
       MemTree model = new MemTree();
       SnapshotReadResult r = new SnapshotReader().read(file, model);
       return new Outcome(r, model.flat(), null);
