@@ -151,10 +151,10 @@ final class SnapshotDecoder {
         sink.node(n);
       } catch (FormatException e) {
         if (e.file() != null || e.offset() >= 0) {
-          throw e.withFile(input.file());
+          throw input.located(e);
         }
-        throw new FormatException("node \"" + n.path() + "\": " + e.detail(), input.file(), at, e.zxid(),
-            e.truncated(), e);
+        throw input.located(new FormatException("node \"" + n.path() + "\": " + e.detail(), input.file(), at,
+            e.zxid(), e.truncated(), e));
       }
       count++;
     }

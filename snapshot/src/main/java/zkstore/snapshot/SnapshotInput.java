@@ -25,6 +25,8 @@ final class SnapshotInput {
   private final ChunkSource source;
   private final String file;
   private final long knownLength;
+  /** True for the decompressed stream of a .gz or .snappy file: offsets are not positions in the file. */
+  private final boolean decompressed;
   private final int maxFieldLength;
   private byte[] buf;
   /**
@@ -43,12 +45,16 @@ final class SnapshotInput {
 
   /**
    * @param knownLength length of the logical stream if known (plain files), else -1
+   * @param decompressed true when the stream is decompressed from the file, so its errors say whose offsets
+   *     they carry
    * @param maxFieldLength largest buffer or string length accepted (jute.maxbuffer + extrasize)
    */
-  SnapshotInput(ChunkSource source, String file, long knownLength, int maxFieldLength, int bufferSize) {
+  SnapshotInput(ChunkSource source, String file, long knownLength, boolean decompressed, int maxFieldLength,
+      int bufferSize) {
     this.source = source;
     this.file = file;
     this.knownLength = knownLength;
+    this.decompressed = decompressed;
     this.maxFieldLength = maxFieldLength;
     long initial = knownLength >= 0 ? Math.min(bufferSize, knownLength + 64) : bufferSize;
     this.buf = new byte[(int) Math.max(initial, 64)];
@@ -170,11 +176,17 @@ final class SnapshotInput {
   }
 
   FormatException invalid(String detail, long offset) {
-    return new FormatException(detail, file, offset, null, false, null);
+    return located(new FormatException(detail, file, offset, null, false, null));
   }
 
   FormatException truncated(String detail, long offset) {
-    return new FormatException(detail, file, offset, null, true, null);
+    return located(new FormatException(detail, file, offset, null, true, null));
+  }
+
+  /** {@code e}, raised at an offset of this stream, naming this file and, if decompressed, saying so. */
+  FormatException located(FormatException e) {
+    FormatException named = e.withFile(file);
+    return decompressed ? named.withOffsetInUncompressedStream() : named;
   }
 
   private int readLength(String field, long lenAt) throws IOException {

@@ -13,7 +13,8 @@ import zkstore.jute.FormatException;
 /**
  * Reads and verifies snapshot files of every layout ZooKeeper 3.4 to 3.9 writes, plain, {@code .gz} or
  * {@code .snappy}, into a {@link SnapshotSink}. Every structural fault, bad seal or failed decompression is a
- * {@link FormatException} naming the file, the offset in the uncompressed stream and what was expected.
+ * {@link FormatException} naming the file, the offset and what was expected; an offset in the uncompressed
+ * stream of a compressed file says so in the message (the snappy framing's own errors give file offsets).
  */
 public final class SnapshotReader {
   private final SnapshotReadOptions options;
@@ -54,13 +55,15 @@ public final class SnapshotReader {
       switch (compression) {
         case GZIP:
           try (InputStream gz = gzip(ch, fileName)) {
-            return SnapshotDecoder.decode(input(new StreamSource(gz, fileName), fileName, -1), sink, nameZxid);
+            return SnapshotDecoder.decode(decompressed(new StreamSource(gz, fileName, true), fileName), sink,
+                nameZxid);
           }
         case SNAPPY:
-          in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1);
+          in = decompressed(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName);
           break;
         default:
-          in = input(new ChannelSource(ch), fileName, size);
+          in = new SnapshotInput(new ChannelSource(ch), fileName, size, false, options.maxFieldLength(),
+              options.bufferSize());
           break;
       }
       return SnapshotDecoder.decode(in, sink, nameZxid);
@@ -73,14 +76,16 @@ public final class SnapshotReader {
   public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
       throws IOException {
     try {
-      return SnapshotDecoder.decode(input(new StreamSource(logicalStream, name), name, -1), sink, nameZxid);
+      SnapshotInput in = new SnapshotInput(new StreamSource(logicalStream, name, false), name, -1, false,
+          options.maxFieldLength(), options.bufferSize());
+      return SnapshotDecoder.decode(in, sink, nameZxid);
     } catch (FormatException e) {
       throw e.withFile(name);
     }
   }
 
-  private SnapshotInput input(SnapshotInput.ChunkSource source, String name, long knownLength) {
-    return new SnapshotInput(source, name, knownLength, options.maxFieldLength(), options.bufferSize());
+  private SnapshotInput decompressed(SnapshotInput.ChunkSource source, String name) {
+    return new SnapshotInput(source, name, -1, true, options.maxFieldLength(), options.bufferSize());
   }
 
   private static InputStream gzip(FileChannel ch, String file) throws IOException {
@@ -112,11 +117,13 @@ public final class SnapshotReader {
   private static final class StreamSource implements SnapshotInput.ChunkSource {
     private final InputStream in;
     private final String file;
+    private final boolean decompressing;
     private long produced;
 
-    StreamSource(InputStream in, String file) {
+    StreamSource(InputStream in, String file, boolean decompressing) {
       this.in = in;
       this.file = file;
+      this.decompressing = decompressing;
     }
 
     @Override
@@ -130,8 +137,9 @@ public final class SnapshotReader {
       } catch (FormatException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        throw new FormatException("compressed stream unreadable after " + produced + " uncompressed bytes: " + e,
-            file, produced, null, e instanceof java.io.EOFException, e);
+        FormatException f = new FormatException("compressed stream unreadable after " + produced
+            + " uncompressed bytes: " + e, file, produced, null, e instanceof java.io.EOFException, e);
+        throw decompressing ? f.withOffsetInUncompressedStream() : f;
       }
     }
   }

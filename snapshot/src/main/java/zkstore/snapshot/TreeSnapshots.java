@@ -29,7 +29,9 @@ public final class TreeSnapshots {
     try {
       tree = sink.finish(zxid);
     } catch (FormatException e) {
-      throw e.withFile(file.toString());
+      FormatException named = e.withFile(file.toString());
+      throw SnapshotCompression.ofFileName(file.getFileName().toString()) == SnapshotCompression.NONE
+          ? named : named.withOffsetInUncompressedStream();
     }
     return new Loaded(tree, result, sink.nodesLeftOut(), sink.aclPlaceholders());
   }

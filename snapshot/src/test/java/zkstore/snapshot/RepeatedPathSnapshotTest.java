@@ -44,7 +44,7 @@ class RepeatedPathSnapshotTest {
     Path file = write(c, paths);
     byte[] stream = uncompressed(file, c);
     FormatException e = assertThrows(FormatException.class, () -> TreeSnapshots.load(file));
-    assertNamesBothRecords(e, file, "/a", locate(stream, paths, 1), locate(stream, paths, 3));
+    assertNamesBothRecords(e, file, c, "/a", locate(stream, paths, 1), locate(stream, paths, 3));
   }
 
   /**
@@ -58,7 +58,7 @@ class RepeatedPathSnapshotTest {
     Path file = write(c, paths);
     byte[] stream = uncompressed(file, c);
     FormatException e = assertThrows(FormatException.class, () -> TreeSnapshots.load(file));
-    assertNamesBothRecords(e, file, "/b", locate(stream, paths, 2), locate(stream, paths, 3));
+    assertNamesBothRecords(e, file, c, "/b", locate(stream, paths, 2), locate(stream, paths, 3));
   }
 
   /** The first record that repeats a path is named, although a later repeat's path may be found first. */
@@ -75,7 +75,7 @@ class RepeatedPathSnapshotTest {
     Path file = write(SnapshotCompression.NONE, paths);
     byte[] stream = Files.readAllBytes(file);
     FormatException e = assertThrows(FormatException.class, () -> TreeSnapshots.load(file));
-    assertNamesBothRecords(e, file, "/p17", locate(stream, paths, 1 + 17), locate(stream, paths, 1 + 3000));
+    assertNamesBothRecords(e, file, SnapshotCompression.NONE, "/p17", locate(stream, paths, 1 + 17), locate(stream, paths, 1 + 3000));
   }
 
   /**
@@ -95,15 +95,18 @@ class RepeatedPathSnapshotTest {
     Path file = Files.createDirectories(tmp.resolve("hand")).resolve("snapshot.9");
     Files.write(file, bytes);
     FormatException e = assertThrows(FormatException.class, () -> TreeSnapshots.load(file));
-    assertNamesBothRecords(e, file, "/x/y", first, second);
+    assertNamesBothRecords(e, file, SnapshotCompression.NONE, "/x/y", first, second);
   }
 
-  private static void assertNamesBothRecords(FormatException e, Path file, String path, long earlier, long later) {
+  /** The offsets of a compressed file count its uncompressed stream, and the message says so. */
+  private static void assertNamesBothRecords(FormatException e, Path file, SnapshotCompression c, String path,
+      long earlier, long later) {
     assertEquals("node " + path + " appears twice, at offset " + earlier + " (0x" + Long.toHexString(earlier)
         + ") and in this record", e.detail());
     assertEquals(later, e.offset(), "offset of the record that repeats the path");
     assertEquals(file.toString(), e.file());
-    String where = "(file " + file + ", offset " + later + " (0x" + Long.toHexString(later) + "))";
+    String where = "(file " + file + ", offset " + later + " (0x" + Long.toHexString(later) + ")"
+        + (c == SnapshotCompression.NONE ? "" : " of the uncompressed stream") + ")";
     assertTrue(e.getMessage().endsWith(where), e.getMessage());
     assertTrue(!e.truncated(), "the bytes are there, they are wrong");
   }
