@@ -161,6 +161,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
       return false;
     }
     if (!window.cacheAhead(from, to)) {
+      // From now on faults after a force no longer wait for read-ahead: report work done so the loop goes on.
       cacheFailed = true;
       return true;
     }
