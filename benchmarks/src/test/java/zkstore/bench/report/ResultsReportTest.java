@@ -43,9 +43,14 @@ class ResultsReportTest {
           "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4000.0,4000.0]]", ""),
       result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
           "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4500.0,4500.0]]", ""),
-      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "\"recordBytes\":\"187\"", "[[160.0,170.0]]", ""),
-      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "\"recordBytes\":\"1111\"", "[[200.0,210.0]]",
-          "")) + "]";
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+          "\"recordBytes\":\"187\",\"preallocation\":\"overwrite\"", "[[160.0,170.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+          "\"recordBytes\":\"187\",\"preallocation\":\"sparse\"", "[[180.0,190.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+          "\"recordBytes\":\"1111\",\"preallocation\":\"overwrite\"", "[[230.0,240.0]]", ""),
+      result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+          "\"recordBytes\":\"1111\",\"preallocation\":\"sparse\"", "[[200.0,210.0]]", "")) + "]";
 
   @Test
   void ratioIsTheMedianOfPairedRoundRatios() {
@@ -86,6 +91,20 @@ class ResultsReportTest {
     assertEquals("one 1,111 B write + fdatasync per commit", large.spec().limitText());
     // 4,500 commits/s against a limit of 4,878: 92%, more than 5% short.
     assertEquals(PairRow.Verdict.MISSED, large.verdict());
+  }
+
+  @Test
+  void theLimitOfASizeIsTheFasterWayOfPreallocatingAndTheTableSaysWhich() {
+    List<JmhResult> results = JmhResult.fromJson(JSON);
+    Limits limits = Limits.from(results);
+    assertEquals(1e6 / 165.0, limits.fsyncCommitsPerSec(187), 1e-6, "overwrite is the faster at 187 B");
+    assertEquals(1e6 / 205.0, limits.fsyncCommitsPerSec(1111), 1e-6, "sparse is the faster at 1,111 B");
+    StringBuilder md = new StringBuilder();
+    limits.write(md);
+    assertTrue(md.toString().contains("| 187 B write + fdatasync (FileChannel.force(false)), preallocated zero-filled file | "
+        + "165 us [160 us to 170 us] (6,061 commits/s for one writer; the faster, used as the limit) |"), md.toString());
+    assertTrue(md.toString().contains("| 187 B write + fdatasync (FileChannel.force(false)), file padded as ZooKeeper pads"
+        + " (a hole) | 185 us [180 us to 190 us] (5,405 commits/s for one writer) |"), md.toString());
   }
 
   @Test
