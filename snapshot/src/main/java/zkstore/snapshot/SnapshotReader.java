@@ -55,15 +55,14 @@ public final class SnapshotReader {
       switch (compression) {
         case GZIP:
           try (InputStream gz = gzip(ch, fileName)) {
-            return SnapshotDecoder.decode(decompressed(new StreamSource(gz, fileName, true), fileName), sink,
+            return SnapshotDecoder.decode(input(new StreamSource(gz, fileName, true), fileName, -1, true), sink,
                 nameZxid);
           }
         case SNAPPY:
-          in = decompressed(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName);
+          in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1, true);
           break;
         default:
-          in = new SnapshotInput(new ChannelSource(ch), fileName, size, false, options.maxFieldLength(),
-              options.bufferSize());
+          in = input(new ChannelSource(ch), fileName, size, false);
           break;
       }
       return SnapshotDecoder.decode(in, sink, nameZxid);
@@ -76,16 +75,18 @@ public final class SnapshotReader {
   public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
       throws IOException {
     try {
-      SnapshotInput in = new SnapshotInput(new StreamSource(logicalStream, name, false), name, -1, false,
-          options.maxFieldLength(), options.bufferSize());
-      return SnapshotDecoder.decode(in, sink, nameZxid);
+      return SnapshotDecoder.decode(input(new StreamSource(logicalStream, name, false), name, -1, false), sink,
+          nameZxid);
     } catch (FormatException e) {
       throw e.withFile(name);
     }
   }
 
-  private SnapshotInput decompressed(SnapshotInput.ChunkSource source, String name) {
-    return new SnapshotInput(source, name, -1, true, options.maxFieldLength(), options.bufferSize());
+  /** {@code decompressed}: the source inflates a .gz or .snappy file, so offsets are not file positions. */
+  private SnapshotInput input(SnapshotInput.ChunkSource source, String name, long knownLength,
+      boolean decompressed) {
+    return new SnapshotInput(source, name, knownLength, decompressed, options.maxFieldLength(),
+        options.bufferSize());
   }
 
   private static InputStream gzip(FileChannel ch, String file) throws IOException {
