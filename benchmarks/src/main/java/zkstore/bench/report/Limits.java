@@ -6,10 +6,8 @@ import java.util.TreeMap;
 
 /** This machine's physical limits as measured in the same run (medians of rounds). */
 final class Limits {
-  /** fdatasync after one write, by the write's size in bytes: the faster way of preallocating. */
-  final Map<Integer, Stats> fsyncUs = new TreeMap<>();
-  /** Every fdatasync measurement, by size and then way of preallocating, for the table. */
-  final Map<Integer, Map<String, Stats>> fsyncUsByWay = new TreeMap<>();
+  /** fdatasync after one write, by the write's size in bytes and then the way the file was preallocated. */
+  final Map<Integer, Map<String, Stats>> fsyncUs = new TreeMap<>();
   Stats seqWriteMiBs;
   final Map<Integer, Stats> adlerGBs = new TreeMap<>();
   Stats scanTxnsPerSec;
@@ -17,8 +15,15 @@ final class Limits {
 
   /** Commits per second one writer can make with one write of {@code recordBytes} + fdatasync each, or NaN. */
   double fsyncCommitsPerSec(int recordBytes) {
-    Stats s = fsyncUs.get(recordBytes);
+    Stats s = fastestFsync(recordBytes);
     return s == null ? Double.NaN : 1e6 / s.median();
+  }
+
+  /** The limit for writes of {@code recordBytes}: the faster way of preallocating, or null if not measured. */
+  private Stats fastestFsync(int recordBytes) {
+    Map<String, Stats> ways = fsyncUs.get(recordBytes);
+    return ways == null ? null
+        : ways.values().stream().min(java.util.Comparator.comparingDouble(Stats::median)).orElse(null);
   }
 
   double scanTxnsPerSecMedian() {
@@ -38,9 +43,7 @@ final class Limits {
         // Runs before the size parameter wrote 100 B per commit; before the way parameter, over a zero-filled file.
         int bytes = r.hasParam("recordBytes") ? Integer.parseInt(r.param("recordBytes")) : 100;
         String way = r.hasParam("preallocation") ? r.param("preallocation") : "overwrite";
-        Stats s = Stats.of(r.rounds());
-        fsyncUsByWay.computeIfAbsent(bytes, b -> new TreeMap<>()).put(way, s);
-        fsyncUs.merge(bytes, s, (a, b) -> a.median() <= b.median() ? a : b);
+        fsyncUs.computeIfAbsent(bytes, b -> new TreeMap<>()).put(way, Stats.of(r.rounds()));
       }
       case "SequentialWriteBench" -> {
         double mib = Double.parseDouble(r.param("sizeMiB"));
@@ -66,12 +69,12 @@ final class Limits {
   /** The physical-limits table. */
   void write(StringBuilder md) {
     md.append("| physical limit | median [min to max] |\n|---|---|\n");
-    fsyncUsByWay.forEach((bytes, ways) -> ways.forEach((way, s) -> md.append(String.format(java.util.Locale.ROOT,
+    fsyncUs.forEach((bytes, ways) -> ways.forEach((way, s) -> md.append(String.format(java.util.Locale.ROOT,
             "| %,d B write + fdatasync (FileChannel.force(false)), %s | ", bytes, way.equals("sparse")
                 ? "file padded as ZooKeeper pads (a hole)" : "preallocated zero-filled file"))
         .append(Format.stats(s, "us")).append(String.format(java.util.Locale.ROOT,
             " (%,.0f commits/s for one writer%s) |%n", 1e6 / s.median(),
-            ways.size() > 1 && s == fsyncUs.get(bytes) ? "; the faster, used as the limit" : ""))));
+            ways.size() > 1 && s == fastestFsync(bytes) ? "; the faster, used as the limit" : ""))));
     if (seqWriteMiBs != null) {
       md.append("| sequential write, 1 MiB writes, one final fdatasync | ")
           .append(Format.stats(seqWriteMiBs, "MiB/s")).append(" |\n");
