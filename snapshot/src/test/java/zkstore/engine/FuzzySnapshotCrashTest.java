@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +20,7 @@ import zkstore.runtime.JvmFlags;
 
 /**
  * Crash safety of the engine while fuzzy snapshots run constantly: a child JVM ({@link CrashChild}) writes at
- * full speed with snapCount 64 and is killed with SIGKILL at random moments, at least 50 times in one data dir.
+ * full speed with snapCount 64 and is killed with SIGKILL at seeded points, at least 50 times in one data dir.
  *
  * <p>What a restore after a kill may hold, precisely: the txns 1..F of the workload for some F, applied to an
  * empty tree, and nothing else. F must be at least the highest zxid the child printed as acknowledged (a
@@ -29,29 +28,36 @@ import zkstore.runtime.JvmFlags;
  * reached the disk before the kill; there is never a gap or a partial txn. So the restored tree must equal
  * ZooKeeper's own tree after exactly F txns (compared node by node and by digest), F must never go below
  * an earlier restore's F, and its digests must agree with the logged ones.
+ *
+ * <p>Replaying a seed ({@code -Dzkstore.seed=N}): the kill points do not depend on the clock. The seed fixes
+ * the workload, each kill's halt txn (see {@link CrashSchedule}) and mode (halted before the commit of the
+ * batch holding it, halted after that commit, or still writing), each child's snapshot trigger, and its batch
+ * sizes given the zxid it restored. A child that halts is killed while it waits, so the txns it logged are the
+ * same on every replay. Not replayable: how far a background fuzzy snapshot has got when the signal lands, and
+ * for a child still writing, how many txns it writes after the halt txn before the signal arrives (and so the
+ * zxid the next child restores, which changes that child's batch sizes, not its halt txn).
  */
 class FuzzySnapshotCrashTest {
   private static final int SNAP_COUNT = 64;
 
   @Test
-  void sigkillAtRandomMomentsNeverLosesAnAcknowledgedTxnNorLeavesAGap(@TempDir Path dir) throws Exception {
+  void sigkillAtSeededPointsNeverLosesAnAcknowledgedTxnNorLeavesAGap(@TempDir Path dir) throws Exception {
     long seed = Long.getLong("zkstore.seed", System.nanoTime());
     int kills = Integer.getInteger("zkstore.crash.kills", Boolean.getBoolean("zkstore.test.heavy") ? 300 : 50);
     System.out.println("FuzzySnapshotCrashTest seed " + seed + ", " + kills + " kills (re-run with -Dzkstore.seed="
         + seed + ")");
-    Random random = new Random(seed);
+    CrashSchedule schedule = new CrashSchedule(seed, SNAP_COUNT);
     ZkWorkload expected = new ZkWorkload(seed);
     long previousRestore = 0;
-    long totalAcked = 0;
     int zkChecks = 0;
     for (int kill = 1; kill <= kills; kill++) {
-      boolean early = random.nextInt(10) < 3;
-      long acked = runAndKill(dir, seed, early, early ? random.nextInt(1500) : random.nextInt(400), kill);
+      CrashSchedule.KillPoint point = schedule.next();
+      long acked = runAndKill(dir, seed, point, kill);
       RestorePolicy.Restored<TreeHandle> restored = RestoreDifferential.zkstoreRestore(dir);
       RestoreReport report = restored.report();
       long f = report.finalZxid();
-      String where = "seed " + seed + ", kill " + kill + ", acked " + acked + ", restored " + f + "\n"
-          + report.describe();
+      String where = "seed " + seed + ", kill " + kill + " " + point + ", acked " + acked + ", restored " + f
+          + "\n" + report.describe();
       assertTrue(f >= acked, "an acknowledged txn was lost: " + where);
       assertTrue(f >= previousRestore, "the restore went back behind an earlier restore: " + where);
       while (expected.lastZxid() < f) {
@@ -67,7 +73,6 @@ class FuzzySnapshotCrashTest {
             "ZooKeeper restores the crashed dir differently: " + where);
         zkChecks++;
       }
-      totalAcked += acked - previousRestore;
       previousRestore = f;
     }
     System.out.println("kills " + kills + ", final zxid " + previousRestore + ", ZooKeeper checks " + zkChecks);
@@ -75,10 +80,44 @@ class FuzzySnapshotCrashTest {
   }
 
   /**
-   * Runs the child until {@code millis} after it is ready ({@code early}) or after its first acknowledgement,
-   * SIGKILLs it, and returns the highest acknowledged zxid.
+   * The kill points come from the seed alone, and a child that halts at one leaves exactly the txns up to it
+   * in its log however long the signal takes to land: on two runs of the same point the restore reaches it.
    */
-  private static long runAndKill(Path dir, long seed, boolean early, int millis, int kill) throws Exception {
+  @Test
+  void aSeedGivesTheSameKillPointsAndAHaltedChildLeavesExactlyTheTxnsUpToItsPoint(@TempDir Path tmp)
+      throws Exception {
+    long seed = Long.getLong("zkstore.seed", System.nanoTime());
+    System.out.println("FuzzySnapshotCrashTest replay seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+    assertEquals(killPoints(seed, 100), killPoints(seed, 100));
+    int run = 0;
+    for (CrashChild.Mode mode : List.of(CrashChild.Mode.HALT_BEFORE_COMMIT, CrashChild.Mode.HALT_AFTER_COMMIT)) {
+      CrashSchedule.KillPoint point = new CrashSchedule.KillPoint(5 * SNAP_COUNT, mode, seed);
+      for (int replay = 1; replay <= 2; replay++) {
+        Path dir = Files.createDirectories(tmp.resolve(mode + "-" + replay).resolve("data"));
+        long acked = runAndKill(dir, seed, point, ++run);
+        long f = RestoreDifferential.zkstoreRestore(dir).report().finalZxid();
+        String where = "seed " + seed + ", " + point + ", replay " + replay + ", acked " + acked;
+        assertEquals(point.haltAt(), f, "restored zxid: " + where);
+        if (mode == CrashChild.Mode.HALT_AFTER_COMMIT) {
+          assertEquals(point.haltAt(), acked, where);
+        } else {
+          assertTrue(acked < point.haltAt(), "the batch holding the kill point was not committed: " + where);
+        }
+      }
+    }
+  }
+
+  private static List<CrashSchedule.KillPoint> killPoints(long seed, int n) {
+    CrashSchedule schedule = new CrashSchedule(seed, SNAP_COUNT);
+    List<CrashSchedule.KillPoint> points = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      points.add(schedule.next());
+    }
+    return points;
+  }
+
+  /** Runs the child until it reports reaching {@code point}, SIGKILLs it, and returns the highest acknowledged zxid. */
+  private static long runAndKill(Path dir, long seed, CrashSchedule.KillPoint point, int kill) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(JvmFlags.all());
@@ -91,12 +130,14 @@ class FuzzySnapshotCrashTest {
     cmd.add(dir.toString());
     cmd.add(Long.toString(seed));
     cmd.add(Integer.toString(SNAP_COUNT));
+    cmd.add(Long.toString(point.haltAt()));
+    cmd.add(point.mode().name());
+    cmd.add(Long.toString(point.rollSeed()));
     Path stderr = dir.resolveSibling("child-stderr-" + kill + ".txt");
     Process child = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
-    long t0 = System.nanoTime();
     AtomicLong acked = new AtomicLong(-1);
-    CountDownLatch ready = new CountDownLatch(1);
-    CountDownLatch firstAck = new CountDownLatch(1);
+    AtomicLong haltedAt = new AtomicLong(-1);
+    CountDownLatch halted = new CountDownLatch(1);
     StringBuilder errors = new StringBuilder();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
@@ -105,44 +146,32 @@ class FuzzySnapshotCrashTest {
         while ((line = in.readLine()) != null) {
           if (line.startsWith("ACK ")) {
             acked.set(Math.max(acked.get(), Long.parseLong(line.substring(4).trim())));
-            firstAck.countDown();
           } else if (line.startsWith("READY ")) {
             acked.set(Long.parseLong(line.substring(6).trim()));
-            ready.countDown();
+          } else if (line.startsWith("HALT ")) {
+            haltedAt.set(Long.parseLong(line.substring(5).trim()));
+            halted.countDown();
           } else {
             errors.append(line).append('\n');
-            ready.countDown();
+            halted.countDown();
           }
         }
       } catch (java.io.IOException e) {
         // the stream closes when the child is killed
       } catch (RuntimeException e) {
         errors.append(e).append('\n');
+      } finally {
+        halted.countDown();
       }
     });
     reader.start();
-    if (!ready.await(60, TimeUnit.SECONDS) || errors.length() > 0) {
-      child.destroyForcibly();
-      fail("child " + kill + " did not start: " + errors);
-    }
-    long tReady = System.nanoTime();
-    if (!early) {
-      firstAck.await(30, TimeUnit.SECONDS);
-    }
-    long tAck = System.nanoTime();
-    Thread.sleep(millis);
+    boolean inTime = halted.await(120, TimeUnit.SECONDS);
     child.destroyForcibly();
-    if (kill <= 3) {
-      System.out.printf("child %d: ready after %d ms, first ack %d ms later%n", kill, (tReady - t0) / 1_000_000,
-          (tAck - tReady) / 1_000_000);
-    }
     child.waitFor();
     reader.join();
-    if (errors.length() > 0) {
-      fail("child " + kill + " reported: " + errors + Files.readString(stderr));
-    }
-    if (acked.get() <= 0 && Files.size(stderr) > 0) {
-      System.out.println("child " + kill + " stderr: " + Files.readString(stderr));
+    if (!inTime || errors.length() > 0 || haltedAt.get() < point.haltAt()) {
+      fail("child " + kill + " did not reach " + point + (inTime ? "" : " in 120 s") + " (halted at "
+          + haltedAt.get() + "): " + errors + Files.readString(stderr));
     }
     Files.deleteIfExists(stderr);
     return acked.get();
