@@ -217,7 +217,8 @@ final class SnapshotDecoder {
     long stored = in.readLong("seal " + number);
     if (stored != computed) {
       throw in.invalid("seal " + number + ": stored Adler-32 0x" + Long.toHexString(stored) + ", computed 0x"
-          + Long.toHexString(computed) + " over bytes 0.." + at + " (CRC corruption)", at);
+          + Long.toHexString(computed) + " over " + UncompressedOffsets.range(0, at, in.decompressed())
+          + " (CRC corruption)", at);
     }
     long slashAt = in.position();
     if (!in.nextIsOneCharString('/')) {

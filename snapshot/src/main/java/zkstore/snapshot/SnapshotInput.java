@@ -64,6 +64,11 @@ final class SnapshotInput {
     return file;
   }
 
+  /** True when this is the decompressed stream of a .gz or .snappy file, whose offsets are not file positions. */
+  boolean decompressed() {
+    return decompressed;
+  }
+
   long position() {
     return base + pos;
   }
@@ -183,10 +188,13 @@ final class SnapshotInput {
     return located(new FormatException(detail, file, offset, null, true, null));
   }
 
-  /** {@code e}, raised at an offset of this stream, naming this file and, if decompressed, saying so. */
+  /**
+   * {@code e}, raised at an offset of this stream, naming this file and, if decompressed, saying so of its offset
+   * and of the offsets in its text.
+   */
   FormatException located(FormatException e) {
     FormatException named = e.withFile(file);
-    return decompressed ? named.withOffsetInUncompressedStream() : named;
+    return decompressed ? UncompressedOffsets.label(named) : named;
   }
 
   private int readLength(String field, long lenAt) throws IOException {

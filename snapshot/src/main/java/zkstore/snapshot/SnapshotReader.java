@@ -55,7 +55,7 @@ public final class SnapshotReader {
       switch (compression) {
         case GZIP:
           try (InputStream gz = gzip(ch, fileName)) {
-            return SnapshotDecoder.decode(input(new StreamSource(gz, fileName, true), fileName, -1, true), sink,
+            return SnapshotDecoder.decode(input(new DecompressedSource(gz, fileName), fileName, -1, true), sink,
                 nameZxid);
           }
         case SNAPPY:
@@ -71,11 +71,15 @@ public final class SnapshotReader {
     }
   }
 
-  /** Reads an uncompressed logical stream (e.g. one received over the network); {@code name} labels errors. */
+  /**
+   * Reads an uncompressed logical stream (e.g. one received over the network); {@code name} labels errors. A
+   * failure of the stream itself is a plain IOException naming {@code name} and the offset reached, not a
+   * FormatException: the bytes were not bad, they did not arrive.
+   */
   public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
       throws IOException {
     try {
-      return SnapshotDecoder.decode(input(new StreamSource(logicalStream, name, false), name, -1, false), sink,
+      return SnapshotDecoder.decode(input(new PlainStreamSource(logicalStream, name), name, -1, false), sink,
           nameZxid);
     } catch (FormatException e) {
       throw e.withFile(name);
@@ -114,17 +118,15 @@ public final class SnapshotReader {
     }
   }
 
-  /** A decompressing stream; its failures are format errors at the logical offset reached. */
-  private static final class StreamSource implements SnapshotInput.ChunkSource {
+  /** A decompressing stream; its failures are format errors at the offset reached in the uncompressed stream. */
+  private static final class DecompressedSource implements SnapshotInput.ChunkSource {
     private final InputStream in;
     private final String file;
-    private final boolean decompressing;
     private long produced;
 
-    StreamSource(InputStream in, String file, boolean decompressing) {
+    DecompressedSource(InputStream in, String file) {
       this.in = in;
       this.file = file;
-      this.decompressing = decompressing;
     }
 
     @Override
@@ -138,9 +140,36 @@ public final class SnapshotReader {
       } catch (FormatException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        FormatException f = new FormatException("compressed stream unreadable after " + produced
-            + " uncompressed bytes: " + e, file, produced, null, e instanceof java.io.EOFException, e);
-        throw decompressing ? f.withOffsetInUncompressedStream() : f;
+        throw new FormatException("compressed stream unreadable after " + produced + " uncompressed bytes: " + e,
+            file, produced, null, e instanceof java.io.EOFException, e).withOffsetInUncompressedStream();
+      }
+    }
+  }
+
+  /** An uncompressed stream; its failures are I/O errors naming the stream and the offset reached. */
+  private static final class PlainStreamSource implements SnapshotInput.ChunkSource {
+    private final InputStream in;
+    private final String name;
+    private long consumed;
+
+    PlainStreamSource(InputStream in, String name) {
+      this.in = in;
+      this.name = name;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          consumed += n;
+        }
+        return n;
+      } catch (FormatException e) {
+        throw e;
+      } catch (IOException e) {
+        throw new IOException("snapshot stream could not be read after " + consumed + " bytes: " + e + " (file "
+            + name + ", offset " + consumed + " (0x" + Long.toHexString(consumed) + "))", e);
       }
     }
   }

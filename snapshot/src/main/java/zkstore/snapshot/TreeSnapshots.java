@@ -31,7 +31,7 @@ public final class TreeSnapshots {
     } catch (FormatException e) {
       FormatException named = e.withFile(file.toString());
       throw SnapshotCompression.ofFileName(file.getFileName().toString()) == SnapshotCompression.NONE
-          ? named : named.withOffsetInUncompressedStream();
+          ? named : UncompressedOffsets.label(named);
     }
     return new Loaded(tree, result, sink.nodesLeftOut(), sink.aclPlaceholders());
   }

@@ -23,8 +23,9 @@ import zkstore.record.StatPersisted;
 
 /**
  * An offset in a {@code .gz} or {@code .snappy} snapshot's error counts bytes of the uncompressed stream, which a
- * hex editor on the stored file cannot find, so the message says so; a plain snapshot's offset is a file offset
- * and keeps the plain wording. {@link FormatException#offset()} is the same number either way.
+ * hex editor on the stored file cannot find, so the message says so, of the offset it ends with and of those in
+ * its text (the byte range a seal covers); a plain snapshot's offsets are file offsets and keep the plain
+ * wording. {@link FormatException#offset()} is the same number either way.
  */
 class CompressedOffsetWordingTest {
   private static final StatPersisted STAT = new StatPersisted(1, 1, 0, 0, 0, 0, 0, 0, 1);
@@ -56,6 +57,9 @@ class CompressedOffsetWordingTest {
     assertEquals(bad.sealAt(), e.offset(), e.getMessage());
     assertEquals(file.toString(), e.file());
     String offset = "offset " + bad.sealAt() + " (0x" + Integer.toHexString(bad.sealAt()) + ")";
+    String range = " over bytes 0.." + bad.sealAt() + (c == SnapshotCompression.NONE ? "" : " " + UNCOMPRESSED)
+        + " (CRC corruption)";
+    assertTrue(e.detail().startsWith("seal 1: stored Adler-32 0x") && e.detail().endsWith(range), e.detail());
     if (c == SnapshotCompression.NONE) {
       assertTrue(e.getMessage().endsWith(offset + ")"), e.getMessage());
       assertFalse(e.getMessage().contains(UNCOMPRESSED), e.getMessage());

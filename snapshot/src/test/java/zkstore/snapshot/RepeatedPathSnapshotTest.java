@@ -98,11 +98,15 @@ class RepeatedPathSnapshotTest {
     assertNamesBothRecords(e, file, SnapshotCompression.NONE, "/x/y", first, second);
   }
 
-  /** The offsets of a compressed file count its uncompressed stream, and the message says so. */
+  /**
+   * The offsets of a compressed file count its uncompressed stream, and the message says so, of the earlier
+   * record's offset in its text as well as of the offset it ends with; a plain file's message says neither.
+   */
   private static void assertNamesBothRecords(FormatException e, Path file, SnapshotCompression c, String path,
       long earlier, long later) {
     assertEquals("node " + path + " appears twice, at offset " + earlier + " (0x" + Long.toHexString(earlier)
-        + ") and in this record", e.detail());
+        + ")" + (c == SnapshotCompression.NONE ? "" : " of the uncompressed stream") + " and in this record",
+        e.detail());
     assertEquals(later, e.offset(), "offset of the record that repeats the path");
     assertEquals(file.toString(), e.file());
     String where = "(file " + file + ", offset " + later + " (0x" + Long.toHexString(later) + ")"
