@@ -9,7 +9,12 @@ import java.io.IOException;
  */
 public final class FormatException extends IOException {
 
+    /** The message's text, or its part before the second offset it names. */
     private final String detail;
+    /** A second offset of the same input that the message names, or -1; rendered like {@link #offset}. */
+    private final long otherOffset;
+    /** The message's text after {@link #otherOffset} (empty when there is none). */
+    private final String detailAfter;
     private final String file;
     private final long offset;
     private final Long zxid;
@@ -24,13 +29,16 @@ public final class FormatException extends IOException {
 
     /** Creates an exception with every piece of context given explicitly. */
     public FormatException(String detail, String file, long offset, Long zxid, boolean truncated, Throwable cause) {
-        this(detail, file, offset, zxid, truncated, false, cause);
+        this(detail, -1, "", file, offset, zxid, truncated, false, cause);
     }
 
-    private FormatException(String detail, String file, long offset, Long zxid, boolean truncated,
-            boolean offsetInUncompressedStream, Throwable cause) {
-        super(compose(detail, file, offset, zxid, offsetInUncompressedStream), cause);
+    private FormatException(String detail, long otherOffset, String detailAfter, String file, long offset, Long zxid,
+            boolean truncated, boolean offsetInUncompressedStream, Throwable cause) {
+        super(compose(text(detail, otherOffset, detailAfter, offsetInUncompressedStream), file, offset, zxid,
+                offsetInUncompressedStream), cause);
         this.detail = detail;
+        this.otherOffset = otherOffset;
+        this.detailAfter = detailAfter;
         this.file = file;
         this.offset = offset;
         this.zxid = zxid;
@@ -43,9 +51,23 @@ public final class FormatException extends IOException {
         return new FormatException(detail, null, offset, null, true, null);
     }
 
+    /**
+     * An exception about invalid content at {@code offset} whose message names a second offset of the same input:
+     * {@code before}, that offset, {@code after}. The second offset is worded like the first, so it too says when
+     * it counts bytes of an uncompressed stream.
+     */
+    public static FormatException namingOffset(String before, long otherOffset, String after, long offset) {
+        return new FormatException(before, otherOffset, after, null, offset, null, false, false, null);
+    }
+
     /** The message without the file/offset/zxid context. */
     public String detail() {
-        return detail;
+        return text(detail, otherOffset, detailAfter, offsetInUncompressedStream);
+    }
+
+    /** The second offset of the input that the message names, or -1. */
+    public long otherOffset() {
+        return otherOffset;
     }
 
     /** The file the bytes came from, or null if not known. */
@@ -75,17 +97,20 @@ public final class FormatException extends IOException {
 
     /** A copy naming {@code file} (kept as is if this exception already names one). */
     public FormatException withFile(String file) {
-        return copy(this.file != null ? this.file : file, offset, zxid, offsetInUncompressedStream);
+        return copy(this.file != null ? this.file : file, zxid, offsetInUncompressedStream);
     }
 
     /** A copy naming the zxid of the transaction being read (kept as is if already set). */
     public FormatException withZxid(long zxid) {
-        return copy(file, offset, this.zxid != null ? this.zxid : Long.valueOf(zxid), offsetInUncompressedStream);
+        return copy(file, this.zxid != null ? this.zxid : Long.valueOf(zxid), offsetInUncompressedStream);
     }
 
-    /** A copy whose offset is shifted by {@code base}, for readers over a region that did not know its base. */
+    /** A copy whose offsets are shifted by {@code base}, for readers over a region that did not know its base. */
     public FormatException withOffsetBase(long base) {
-        return copy(file, offset < 0 ? offset : offset + base, zxid, offsetInUncompressedStream);
+        FormatException copy = new FormatException(detail, otherOffset < 0 ? otherOffset : otherOffset + base,
+                detailAfter, file, offset < 0 ? offset : offset + base, zxid, truncated, offsetInUncompressedStream,
+                getCause());
+        return keepTrace(copy);
     }
 
     /**
@@ -93,17 +118,29 @@ public final class FormatException extends IOException {
      * {@code .snappy} file), which a hex editor on the stored file cannot find; {@link #offset()} is unchanged.
      */
     public FormatException withOffsetInUncompressedStream() {
-        return offsetInUncompressedStream ? this : copy(file, offset, zxid, true);
+        return offsetInUncompressedStream ? this : copy(file, zxid, true);
     }
 
-    private FormatException copy(String newFile, long newOffset, Long newZxid, boolean uncompressed) {
-        FormatException copy =
-                new FormatException(detail, newFile, newOffset, newZxid, truncated, uncompressed, getCause());
+    private FormatException copy(String newFile, Long newZxid, boolean uncompressed) {
+        return keepTrace(new FormatException(detail, otherOffset, detailAfter, newFile, offset, newZxid,
+                truncated, uncompressed, getCause()));
+    }
+
+
+    private FormatException keepTrace(FormatException copy) {
         copy.setStackTrace(getStackTrace());
         for (Throwable s : getSuppressed()) {
             copy.addSuppressed(s);
         }
         return copy;
+    }
+
+    private static String text(String detail, long otherOffset, String detailAfter, boolean uncompressed) {
+        return otherOffset < 0 ? detail + detailAfter : detail + offsetText(otherOffset, uncompressed) + detailAfter;
+    }
+
+    private static String offsetText(long offset, boolean uncompressed) {
+        return offset + " (0x" + Long.toHexString(offset) + ")" + (uncompressed ? " of the uncompressed stream" : "");
     }
 
     private static String compose(String detail, String file, long offset, Long zxid, boolean uncompressed) {
@@ -116,10 +153,7 @@ public final class FormatException extends IOException {
                 sep = ", ";
             }
             if (offset >= 0) {
-                sb.append(sep).append("offset ").append(offset).append(" (0x").append(Long.toHexString(offset)).append(')');
-                if (uncompressed) {
-                    sb.append(" of the uncompressed stream");
-                }
+                sb.append(sep).append("offset ").append(offsetText(offset, uncompressed));
                 sep = ", ";
             }
             if (zxid != null) {

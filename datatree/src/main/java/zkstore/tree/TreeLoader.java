@@ -184,15 +184,14 @@ public final class TreeLoader {
         if (repeat == null) {
             return;
         }
-        StringBuilder detail = new StringBuilder("node ").append(pathOf(tree.index.node(repeat.laterId())))
-                .append(" appears twice");
+        String detail = "node " + pathOf(tree.index.node(repeat.laterId())) + " appears twice";
         long earlier = recordOffsets[repeat.earlierId()];
         long later = recordOffsets[repeat.laterId()];
         if (earlier >= 0) {
-            detail.append(", at offset ").append(earlier).append(" (0x").append(Long.toHexString(earlier))
-                    .append(later >= 0 ? ") and in this record" : ") and again");
+            throw FormatException.namingOffset(detail + ", at offset ", earlier,
+                    later >= 0 ? " and in this record" : " and again", later);
         }
-        throw new FormatException(detail.toString(), later);
+        throw new FormatException(detail, later);
     }
 
     private static String pathOf(ZNode n) {

@@ -194,7 +194,7 @@ final class SnapshotInput {
    */
   FormatException located(FormatException e) {
     FormatException named = e.withFile(file);
-    return decompressed ? UncompressedOffsets.label(named) : named;
+    return decompressed ? named.withOffsetInUncompressedStream() : named;
   }
 
   private int readLength(String field, long lenAt) throws IOException {

@@ -31,7 +31,7 @@ public final class TreeSnapshots {
     } catch (FormatException e) {
       FormatException named = e.withFile(file.toString());
       throw SnapshotCompression.ofFileName(file.getFileName().toString()) == SnapshotCompression.NONE
-          ? named : UncompressedOffsets.label(named);
+          ? named : named.withOffsetInUncompressedStream();
     }
     return new Loaded(tree, result, sink.nodesLeftOut(), sink.aclPlaceholders());
   }
