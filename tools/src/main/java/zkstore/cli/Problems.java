@@ -6,12 +6,18 @@ import zkstore.jute.FormatException;
 public final class Problems {
   private Problems() {}
 
-  /** {@code <file> offset N (0x..) zxid 0x..: <detail>}, leaving out what is unknown. */
+  /**
+   * {@code <file> offset N (0x..) zxid 0x..: <detail>}, leaving out what is unknown; an offset that counts bytes
+   * of a compressed snapshot's uncompressed stream says so.
+   */
   public static String describe(FormatException f) {
     StringBuilder sb = new StringBuilder();
     sb.append(f.file() == null ? "<input>" : f.file());
     if (f.offset() >= 0) {
-      sb.append(" offset ").append(f.offset());
+      sb.append(" offset ").append(f.offset()).append(" (0x").append(Long.toHexString(f.offset())).append(')');
+      if (f.offsetInUncompressedStream()) {
+        sb.append(" of the uncompressed stream");
+      }
     }
     if (f.zxid() != null) {
       sb.append(" zxid 0x").append(Long.toHexString(f.zxid()));
@@ -25,6 +31,8 @@ public final class Problems {
     if (e.file() == null || e.file().contains(java.io.File.separator)) {
       return e;
     }
-    return new FormatException(e.detail(), dir.resolve(e.file()).toString(), e.offset(), e.zxid(), e.truncated(), e);
+    FormatException resolved =
+        new FormatException(e.detail(), dir.resolve(e.file()).toString(), e.offset(), e.zxid(), e.truncated(), e);
+    return e.offsetInUncompressedStream() ? resolved.withOffsetInUncompressedStream() : resolved;
   }
 }
