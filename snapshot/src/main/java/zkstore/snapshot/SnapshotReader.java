@@ -55,7 +55,7 @@ public final class SnapshotReader {
       switch (compression) {
         case GZIP:
           try (InputStream gz = gzip(ch, fileName)) {
-            return SnapshotDecoder.decode(input(new DecompressedSource(gz, fileName), fileName, -1, true), sink,
+            return SnapshotDecoder.decode(input(StreamSource.decompressed(gz, fileName), fileName, -1, true), sink,
                 nameZxid);
           }
         case SNAPPY:
@@ -79,7 +79,7 @@ public final class SnapshotReader {
   public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
       throws IOException {
     try {
-      return SnapshotDecoder.decode(input(new PlainStreamSource(logicalStream, name), name, -1, false), sink,
+      return SnapshotDecoder.decode(input(StreamSource.plain(logicalStream, name), name, -1, false), sink,
           nameZxid);
     } catch (FormatException e) {
       throw e.withFile(name);
@@ -118,15 +118,40 @@ public final class SnapshotReader {
     }
   }
 
-  /** A decompressing stream; its failures are format errors at the offset reached in the uncompressed stream. */
-  private static final class DecompressedSource implements SnapshotInput.ChunkSource {
-    private final InputStream in;
-    private final String file;
-    private long produced;
+  /**
+   * A stream read in chunks that counts the bytes it gave; a failure of the stream itself becomes
+   * {@code failure}'s exception at the count reached (bad bytes found by a decompressor stay as they are).
+   */
+  private static final class StreamSource implements SnapshotInput.ChunkSource {
+    /** The exception for a stream that failed after {@code reached} bytes. */
+    private interface Failure {
+      IOException after(long reached, Exception cause);
+    }
 
-    DecompressedSource(InputStream in, String file) {
+    private final InputStream in;
+    private final Failure failure;
+    private long reached;
+
+    private StreamSource(InputStream in, Failure failure) {
       this.in = in;
-      this.file = file;
+      this.failure = failure;
+    }
+
+    /** A decompressing stream: its failures are format errors at the offset reached in the uncompressed stream. */
+    static StreamSource decompressed(InputStream in, String file) {
+      return new StreamSource(in, (reached, e) -> new FormatException("compressed stream unreadable after "
+          + reached + " uncompressed bytes: " + e, file, reached, null, e instanceof java.io.EOFException, e)
+          .withOffsetInUncompressedStream());
+    }
+
+    /**
+     * An uncompressed stream: its failures are I/O errors naming the stream and the offset reached (the bytes
+     * were not bad, they did not arrive).
+     */
+    static StreamSource plain(InputStream in, String name) {
+      return new StreamSource(in, (reached, e) -> new IOException("snapshot stream could not be read after "
+          + reached + " bytes: " + e + " (file " + name + ", offset " + reached + " (0x" + Long.toHexString(reached)
+          + "))", e));
     }
 
     @Override
@@ -134,42 +159,13 @@ public final class SnapshotReader {
       try {
         int n = in.read(b, off, len);
         if (n > 0) {
-          produced += n;
+          reached += n;
         }
         return n;
       } catch (FormatException e) {
         throw e;
       } catch (IOException | RuntimeException e) {
-        throw new FormatException("compressed stream unreadable after " + produced + " uncompressed bytes: " + e,
-            file, produced, null, e instanceof java.io.EOFException, e).withOffsetInUncompressedStream();
-      }
-    }
-  }
-
-  /** An uncompressed stream; its failures are I/O errors naming the stream and the offset reached. */
-  private static final class PlainStreamSource implements SnapshotInput.ChunkSource {
-    private final InputStream in;
-    private final String name;
-    private long consumed;
-
-    PlainStreamSource(InputStream in, String name) {
-      this.in = in;
-      this.name = name;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        int n = in.read(b, off, len);
-        if (n > 0) {
-          consumed += n;
-        }
-        return n;
-      } catch (FormatException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new IOException("snapshot stream could not be read after " + consumed + " bytes: " + e + " (file "
-            + name + ", offset " + consumed + " (0x" + Long.toHexString(consumed) + "))", e);
+        throw failure.after(reached, e);
       }
     }
   }
