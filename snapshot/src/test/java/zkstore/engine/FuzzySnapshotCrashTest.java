@@ -80,15 +80,14 @@ class FuzzySnapshotCrashTest {
   }
 
   /**
-   * The kill points come from the seed alone, and a child that halts at one leaves exactly the txns up to it
-   * in its log however long the signal takes to land: on two runs of the same point the restore reaches it.
+   * A child that halts at a kill point leaves exactly the txns up to it in its log however long the signal
+   * takes to land: on two runs of the same point the restore reaches it. (That the points come from the seed
+   * alone is by construction: {@link CrashSchedule} draws them from a {@link java.util.Random} of the seed.)
    */
   @Test
-  void aSeedGivesTheSameKillPointsAndAHaltedChildLeavesExactlyTheTxnsUpToItsPoint(@TempDir Path tmp)
-      throws Exception {
+  void aHaltedChildLeavesExactlyTheTxnsUpToItsPoint(@TempDir Path tmp) throws Exception {
     long seed = Long.getLong("zkstore.seed", System.nanoTime());
     System.out.println("FuzzySnapshotCrashTest replay seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
-    assertEquals(killPoints(seed, 100), killPoints(seed, 100));
     int run = 0;
     for (CrashChild.Mode mode : List.of(CrashChild.Mode.HALT_BEFORE_COMMIT, CrashChild.Mode.HALT_AFTER_COMMIT)) {
       CrashSchedule.KillPoint point = new CrashSchedule.KillPoint(5 * SNAP_COUNT, mode, seed);
@@ -105,15 +104,6 @@ class FuzzySnapshotCrashTest {
         }
       }
     }
-  }
-
-  private static List<CrashSchedule.KillPoint> killPoints(long seed, int n) {
-    CrashSchedule schedule = new CrashSchedule(seed, SNAP_COUNT);
-    List<CrashSchedule.KillPoint> points = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      points.add(schedule.next());
-    }
-    return points;
   }
 
   /** Runs the child until it reports reaching {@code point}, SIGKILLs it, and returns the highest acknowledged zxid. */
