@@ -100,6 +100,11 @@ public final class FormatException extends IOException {
         return copy(this.file != null ? this.file : file, zxid, offsetInUncompressedStream);
     }
 
+    /** A copy naming {@code file} instead of the file it names (e.g. a bare name resolved against its directory). */
+    public FormatException withFileReplaced(String file) {
+        return copy(file, zxid, offsetInUncompressedStream);
+    }
+
     /** A copy naming the zxid of the transaction being read (kept as is if already set). */
     public FormatException withZxid(long zxid) {
         return copy(file, this.zxid != null ? this.zxid : Long.valueOf(zxid), offsetInUncompressedStream);

@@ -35,6 +35,16 @@ class FormatExceptionTest {
   }
 
   @Test
+  void replacingTheFileKeepsEveryOtherField() {
+    FormatException e = repeated().withOffsetInUncompressedStream().withFile("snapshot.5.gz").withZxid(5)
+        .withFileReplaced("/data/version-2/snapshot.5.gz").withOffsetBase(10);
+    assertEquals("/data/version-2/snapshot.5.gz", e.file());
+    assertEquals(110, e.otherOffset());
+    assertEquals("node /a appears twice, at offset 110 (0x6e) of the uncompressed stream and in this record (file "
+        + "/data/version-2/snapshot.5.gz, offset 277 (0x115) of the uncompressed stream, zxid 0x5)", e.getMessage());
+  }
+
+  @Test
   void anExceptionWithOneOffsetKeepsItsWording() {
     FormatException e = new FormatException("bad length -1", "log.1", 16, 1L, false, null)
         .withOffsetInUncompressedStream();

@@ -31,8 +31,6 @@ public final class Problems {
     if (e.file() == null || e.file().contains(java.io.File.separator)) {
       return e;
     }
-    FormatException resolved =
-        new FormatException(e.detail(), dir.resolve(e.file()).toString(), e.offset(), e.zxid(), e.truncated(), e);
-    return e.offsetInUncompressedStream() ? resolved.withOffsetInUncompressedStream() : resolved;
+    return e.withFileReplaced(dir.resolve(e.file()).toString());
   }
 }
