@@ -62,7 +62,7 @@ public final class SnapshotReader {
           in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1, true);
           break;
         default:
-          in = input(new ChannelSource(ch), fileName, size, false);
+          in = input(new ChannelSource(ch, fileName), fileName, size, false);
           break;
       }
       return SnapshotDecoder.decode(in, sink, nameZxid);
@@ -104,18 +104,35 @@ public final class SnapshotReader {
     }
   }
 
-  /** A plain file read straight into the decode buffer. */
+  /** A plain file read straight into the decode buffer; a failed read names the file and the offset reached. */
   private static final class ChannelSource implements SnapshotInput.ChunkSource {
     private final FileChannel ch;
+    private final String file;
+    private long reached;
 
-    ChannelSource(FileChannel ch) {
+    ChannelSource(FileChannel ch, String file) {
       this.ch = ch;
+      this.file = file;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      return ch.read(ByteBuffer.wrap(b, off, len));
+      try {
+        int n = ch.read(ByteBuffer.wrap(b, off, len));
+        if (n > 0) {
+          reached += n;
+        }
+        return n;
+      } catch (IOException e) {
+        throw unreadable("snapshot file", file, reached, e);
+      }
     }
+  }
+
+  /** The error for a source that stopped giving bytes after {@code reached} of them: not bad bytes, missing ones. */
+  private static IOException unreadable(String what, String name, long reached, Exception cause) {
+    return new IOException(what + " could not be read after " + reached + " bytes: " + cause + " (file " + name
+        + ", offset " + reached + " (0x" + Long.toHexString(reached) + "))", cause);
   }
 
   /**
@@ -149,9 +166,7 @@ public final class SnapshotReader {
      * were not bad, they did not arrive).
      */
     static StreamSource plain(InputStream in, String name) {
-      return new StreamSource(in, (reached, e) -> new IOException("snapshot stream could not be read after "
-          + reached + " bytes: " + e + " (file " + name + ", offset " + reached + " (0x" + Long.toHexString(reached)
-          + "))", e));
+      return new StreamSource(in, (reached, e) -> unreadable("snapshot stream", name, reached, e));
     }
 
     @Override

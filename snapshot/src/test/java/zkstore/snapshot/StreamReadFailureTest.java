@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +28,8 @@ import zkstore.record.StatPersisted;
 /**
  * A snapshot whose bytes stop arriving names what failed: a plain stream that cannot be read is an I/O error
  * naming the stream and the offset reached, not a compressed-stream or format error; a compressed file that
- * cannot be inflated keeps the compressed wording and says its offset counts the uncompressed stream.
+ * cannot be inflated keeps the compressed wording and says its offset counts the uncompressed stream; a plain
+ * file whose read fails names the file and the offset reached.
  */
 class StreamReadFailureTest {
   private static final StatPersisted STAT = new StatPersisted(1, 1, 0, 0, 0, 0, 0, 0, 1);
@@ -52,6 +57,25 @@ class StreamReadFailureTest {
     assertTrue(e.getMessage().startsWith("snapshot stream could not be read after 200 bytes"), e.getMessage());
     assertTrue(e.getMessage().endsWith("(file peer-42, offset 200 (0xc8))"), e.getMessage());
     assertFalse(e.getMessage().contains("compressed"), e.getMessage());
+  }
+
+  @Test
+  void aPlainFileThatCannotBeReadIsAnIoErrorNamingTheFileAndTheOffsetReached() throws Exception {
+    // A directory opens for reading on Linux, and every read of it then fails (EISDIR): a real read error.
+    Path dir = Files.createDirectory(tmp.resolve("snapshot.9"));
+    IOException opened = null;
+    try (FileChannel ch = FileChannel.open(dir)) {
+      ch.read(ByteBuffer.allocate(1));
+    } catch (IOException e) {
+      opened = e;
+    }
+    assumeTrue(opened != null && !(opened instanceof FileSystemException),
+        "on this system a directory cannot be opened and then fail to read");
+    IOException e = assertThrows(IOException.class,
+        () -> new SnapshotReader().read(dir, SnapshotCompression.NONE, 9, SnapshotSink.DISCARD));
+    assertFalse(e instanceof FormatException, "the bytes could not be read, they were not bad: " + e);
+    assertTrue(e.getMessage().startsWith("snapshot file could not be read after 0 bytes"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("(file " + dir + ", offset 0 (0x0))"), e.getMessage());
   }
 
   @Test
