@@ -55,14 +55,14 @@ public final class SnapshotReader {
       switch (compression) {
         case GZIP:
           try (InputStream gz = gzip(ch, fileName)) {
-            return SnapshotDecoder.decode(input(StreamSource.decompressed(gz, fileName), fileName, -1, true), sink,
+            return SnapshotDecoder.decode(input(CountingSource.decompressed(gz, fileName), fileName, -1, true), sink,
                 nameZxid);
           }
         case SNAPPY:
           in = input(new SnappyBlockSource(Channels.newInputStream(ch), fileName, size), fileName, -1, true);
           break;
         default:
-          in = input(new ChannelSource(ch, fileName), fileName, size, false);
+          in = input(CountingSource.plainFile(ch, fileName), fileName, size, false);
           break;
       }
       return SnapshotDecoder.decode(in, sink, nameZxid);
@@ -79,7 +79,7 @@ public final class SnapshotReader {
   public SnapshotReadResult read(InputStream logicalStream, String name, long nameZxid, SnapshotSink sink)
       throws IOException {
     try {
-      return SnapshotDecoder.decode(input(StreamSource.plain(logicalStream, name), name, -1, false), sink,
+      return SnapshotDecoder.decode(input(CountingSource.plainStream(logicalStream, name), name, -1, false), sink,
           nameZxid);
     } catch (FormatException e) {
       throw e.withFile(name);
@@ -104,59 +104,28 @@ public final class SnapshotReader {
     }
   }
 
-  /** A plain file read straight into the decode buffer; a failed read names the file and the offset reached. */
-  private static final class ChannelSource implements SnapshotInput.ChunkSource {
-    private final FileChannel ch;
-    private final String file;
-    private long reached;
-
-    ChannelSource(FileChannel ch, String file) {
-      this.ch = ch;
-      this.file = file;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      try {
-        int n = ch.read(ByteBuffer.wrap(b, off, len));
-        if (n > 0) {
-          reached += n;
-        }
-        return n;
-      } catch (IOException e) {
-        throw unreadable("snapshot file", file, reached, e);
-      }
-    }
-  }
-
-  /** The error for a source that stopped giving bytes after {@code reached} of them: not bad bytes, missing ones. */
-  private static IOException unreadable(String what, String name, long reached, Exception cause) {
-    return new IOException(what + " could not be read after " + reached + " bytes: " + cause + " (file " + name
-        + ", offset " + reached + " (0x" + Long.toHexString(reached) + "))", cause);
-  }
-
   /**
-   * A stream read in chunks that counts the bytes it gave; a failure of the stream itself becomes
+   * A source read in chunks that counts the bytes it gave; a failure of the source itself becomes
    * {@code failure}'s exception at the count reached (bad bytes found by a decompressor stay as they are).
    */
-  private static final class StreamSource implements SnapshotInput.ChunkSource {
-    /** The exception for a stream that failed after {@code reached} bytes. */
+  private static final class CountingSource implements SnapshotInput.ChunkSource {
+    /** The exception for a source that failed after {@code reached} bytes. */
     private interface Failure {
       IOException after(long reached, Exception cause);
     }
 
-    private final InputStream in;
+    private final SnapshotInput.ChunkSource in;
     private final Failure failure;
     private long reached;
 
-    private StreamSource(InputStream in, Failure failure) {
+    private CountingSource(SnapshotInput.ChunkSource in, Failure failure) {
       this.in = in;
       this.failure = failure;
     }
 
     /** A decompressing stream: its failures are format errors at the offset reached in the uncompressed stream. */
-    static StreamSource decompressed(InputStream in, String file) {
-      return new StreamSource(in, (reached, e) -> new FormatException("compressed stream unreadable after "
+    static CountingSource decompressed(InputStream in, String file) {
+      return new CountingSource(in::read, (reached, e) -> new FormatException("compressed stream unreadable after "
           + reached + " uncompressed bytes: " + e, file, reached, null, e instanceof java.io.EOFException, e)
           .withOffsetInUncompressedStream());
     }
@@ -165,8 +134,19 @@ public final class SnapshotReader {
      * An uncompressed stream: its failures are I/O errors naming the stream and the offset reached (the bytes
      * were not bad, they did not arrive).
      */
-    static StreamSource plain(InputStream in, String name) {
-      return new StreamSource(in, (reached, e) -> unreadable("snapshot stream", name, reached, e));
+    static CountingSource plainStream(InputStream in, String name) {
+      return new CountingSource(in::read, (reached, e) -> unreadable("snapshot stream", name, reached, e));
+    }
+
+    /** A plain file read straight into the decode buffer; its failures are I/O errors as for a plain stream. */
+    static CountingSource plainFile(FileChannel ch, String file) {
+      return new CountingSource((b, off, len) -> ch.read(ByteBuffer.wrap(b, off, len)),
+          (reached, e) -> unreadable("snapshot file", file, reached, e));
+    }
+
+    private static IOException unreadable(String what, String name, long reached, Exception cause) {
+      return new IOException(what + " could not be read after " + reached + " bytes: " + cause + " (file " + name
+          + ", offset " + reached + " (0x" + Long.toHexString(reached) + "))", cause);
     }
 
     @Override
