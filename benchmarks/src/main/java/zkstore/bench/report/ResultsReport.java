@@ -81,10 +81,6 @@ public final class ResultsReport {
     return i < 0 ? ORDER.size() : i;
   }
 
-  static String render(List<JmhResult> results, String command, String machine, ZonedDateTime when, String notes) {
-    return render(results, 1, command, machine, when, notes);
-  }
-
   /** {@code passes}: the most separate JMH runs any case was measured in, their figures pooled. */
   static String render(List<JmhResult> results, int passes, String command, String machine, ZonedDateTime when,
       String notes) {

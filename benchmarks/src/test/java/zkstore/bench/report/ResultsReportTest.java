@@ -117,7 +117,7 @@ class ResultsReportTest {
 
   @Test
   void reportSaysPlainlyWhatWasMissedAndWhatWasNotMeasured() {
-    String md = ResultsReport.render(JmhResult.fromJson(JSON), "benchmarks/run --quick", "2 cores",
+    String md = ResultsReport.render(JmhResult.fromJson(JSON), 1, "benchmarks/run --quick", "2 cores",
         ZonedDateTime.of(2026, 11, 22, 4, 40, 0, 0, ZoneOffset.UTC), "## Profiles\nsomething");
     assertTrue(md.contains("- MISSED: snapshot read, 1,000,000 znodes of 100 B"), md);
     assertTrue(md.contains("- not measured (the zkstore side did not run): restore, 1,000,000 znodes + 100,000 txns"), md);

@@ -53,7 +53,7 @@ class VerifyRowTest {
 
   @Test
   void limitsTableNamesTheColdRead() {
-    String md = ResultsReport.render(JmhResult.fromJson(JSON), "benchmarks/run --quick --only Verify", "2 cores",
+    String md = ResultsReport.render(JmhResult.fromJson(JSON), 1, "benchmarks/run --quick --only Verify", "2 cores",
         ZonedDateTime.of(2026, 11, 22, 6, 0, 0, 0, ZoneOffset.UTC), "");
     assertTrue(md.contains("| sequential read of VerifyBench's data dir, 1 MiB reads, page cache cold (each file's pages evicted first) | 1,000 MB/s"), md);
     assertTrue(md.contains("within 10% of the disk read limit"), md);
