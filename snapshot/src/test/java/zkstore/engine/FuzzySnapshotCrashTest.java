@@ -41,7 +41,9 @@ class FuzzySnapshotCrashTest {
   private static final int SNAP_COUNT = 64;
 
   @Test
-  void sigkillAtSeededPointsNeverLosesAnAcknowledgedTxnNorLeavesAGap(@TempDir Path dir) throws Exception {
+  void sigkillAtSeededPointsNeverLosesAnAcknowledgedTxnNorLeavesAGap(@TempDir Path tmp) throws Exception {
+    // The data dir and the copies ZooKeeper restores both live inside the test's own temp dir, which JUnit deletes.
+    Path dir = Files.createDirectories(tmp.resolve("data"));
     long seed = Long.getLong("zkstore.seed", System.nanoTime());
     int kills = Integer.getInteger("zkstore.crash.kills", Boolean.getBoolean("zkstore.test.heavy") ? 300 : 50);
     System.out.println("FuzzySnapshotCrashTest seed " + seed + ", " + kills + " kills (re-run with -Dzkstore.seed="
@@ -67,10 +69,11 @@ class FuzzySnapshotCrashTest {
       assertEquals(List.of(), want.differences(RestoreDifferential.view(restored)), where);
       assertTrue(report.digests().clean(), where);
       if (kill % 10 == 0) {
-        Path copy = Files.createTempDirectory(dir.getParent(), "zkcopy");
+        Path copy = Files.createDirectories(tmp.resolve("zkcopy-" + kill));
         DataDirs.copy(dir, copy);
         assertEquals(List.of(), want.differences(ZkOracle.restore(copy, copy, false)),
             "ZooKeeper restores the crashed dir differently: " + where);
+        DataDirs.deleteTree(copy);
         zkChecks++;
       }
       previousRestore = f;

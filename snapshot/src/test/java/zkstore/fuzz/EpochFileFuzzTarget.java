@@ -69,8 +69,7 @@ public final class EpochFileFuzzTarget {
 
     private static synchronized Path scratch() throws IOException {
         if (scratch == null) {
-            scratch = Files.createTempDirectory("zkstore-fuzz-epoch");
-            scratch.toFile().deleteOnExit();
+            scratch = FuzzScratch.create("zkstore-fuzz-epoch");
         }
         return scratch;
     }

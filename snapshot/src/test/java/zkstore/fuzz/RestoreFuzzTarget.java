@@ -79,8 +79,7 @@ public final class RestoreFuzzTarget {
 
     private static synchronized Path freshDataDir() throws IOException {
         if (scratch == null) {
-            scratch = Files.createTempDirectory("zkstore-fuzz-restore");
-            scratch.toFile().deleteOnExit();
+            scratch = FuzzScratch.create("zkstore-fuzz-restore");
         }
         Path v2 = scratch.resolve("version-2");
         if (Files.exists(v2)) {

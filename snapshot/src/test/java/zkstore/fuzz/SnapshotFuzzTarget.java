@@ -91,8 +91,7 @@ public final class SnapshotFuzzTarget {
 
     private static synchronized Path scratch() throws IOException {
         if (scratch == null) {
-            scratch = Files.createTempDirectory("zkstore-fuzz-snapshot");
-            scratch.toFile().deleteOnExit();
+            scratch = FuzzScratch.create("zkstore-fuzz-snapshot");
         }
         return scratch;
     }

@@ -154,9 +154,8 @@ public final class ImportFuzzTarget {
         if (scratch == null) {
             Path shm = Path.of("/dev/shm");
             scratch = Files.isDirectory(shm) && Files.isWritable(shm)
-                    ? Files.createTempDirectory(shm, "zkstore-fuzz-import")
-                    : Files.createTempDirectory("zkstore-fuzz-import");
-            scratch.toFile().deleteOnExit();
+                    ? FuzzScratch.create(shm, "zkstore-fuzz-import")
+                    : FuzzScratch.create("zkstore-fuzz-import");
         }
         return scratch;
     }

@@ -117,8 +117,7 @@ public final class TxnLogFuzzTarget {
 
     private static synchronized Path freshDir(String name) throws IOException {
         if (scratch == null) {
-            scratch = Files.createTempDirectory("zkstore-fuzz-txnlog");
-            scratch.toFile().deleteOnExit();
+            scratch = FuzzScratch.create("zkstore-fuzz-txnlog");
         }
         Path dir = scratch.resolve(name);
         if (Files.exists(dir)) {
