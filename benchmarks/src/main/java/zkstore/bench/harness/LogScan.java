@@ -61,10 +61,14 @@ public final class LogScan {
         return new Work(0, 0, 0);
       }
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      if (map.getInt(0) != TXNLOG_MAGIC) {
-        throw new IllegalStateException(file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
+      try {
+        if (map.getInt(0) != TXNLOG_MAGIC) {
+          throw new IllegalStateException(file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
+        }
+        return scan(map, file.toString());
+      } finally {
+        Mappings.release(map);
       }
-      return scan(map, file.toString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
