@@ -15,7 +15,6 @@ import zkstore.jute.JuteWriter;
  * are not there yet.
  */
 final class SegmentWriter {
-  private static final long MAX_WINDOW = 1L << 30;
 
   private final Path path;
   private final long firstZxid;
@@ -23,6 +22,7 @@ final class SegmentWriter {
   private final Preallocator preallocator;
   private final long step;
   private final int threshold;
+  private final long windowBytes;
   private final Adler32 adler = new Adler32();
   private final int fd;
   private final WriteWindowPrefaulter prefaulter;
@@ -38,8 +38,9 @@ final class SegmentWriter {
   private boolean channelClosed;
 
   private SegmentWriter(Path path, long firstZxid, FileChannel channel, int fd, Preallocator preallocator,
-      long step, int threshold, WriteWindowPrefaulter prefaulter) {
+      long step, int threshold, long windowBytes, WriteWindowPrefaulter prefaulter) {
     this.path = path;
+    this.windowBytes = windowBytes;
     this.prefaulter = prefaulter;
     this.fd = fd;
     this.firstZxid = firstZxid;
@@ -76,7 +77,7 @@ final class SegmentWriter {
       throw e;
     }
     SegmentWriter w = new SegmentWriter(path, firstZxid, ch, fd, preallocator, config.preallocBytes(),
-        config.preallocThresholdBytes(), fd >= 0 ? prefaulter : null);
+        config.preallocThresholdBytes(), config.mapWindowBytes(), fd >= 0 ? prefaulter : null);
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
@@ -134,7 +135,7 @@ final class SegmentWriter {
 
   private void remap(long minEnd) throws IOException {
     unmap();
-    window = WriteWindow.map(channel, fd, position, minEnd, Math.min(allocated, position + MAX_WINDOW));
+    window = WriteWindow.map(channel, fd, position, minEnd, Math.min(allocated, position + windowBytes), windowBytes);
     map = window.buffer;
     mapBase = window.base;
     mapEnd = window.end;

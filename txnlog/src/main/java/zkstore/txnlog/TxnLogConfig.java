@@ -12,6 +12,11 @@ import java.util.Objects;
  * @param durability force on commit or not
  * @param rollSizeBytes a file whose written bytes pass this starts a new one on the next append; -1 is off
  * @param maxPayloadBytes the longest payload accepted on write and on read
+ * @param mapWindowBytes virtual size of each mapping appends write through (default 1 GiB; a multiple of
+ *     4 KiB). Only address space: pages are faulted in as appends reach them. Moving to a new window unmaps the
+ *     old one, which for an unforced log costs about 3 ms per 64 MiB of dirty pages and restarts the
+ *     prefaulting, so larger windows append faster (1 KiB txns, no force: 0.83 -> 0.55 to 0.69 us per txn
+ *     from 64 MiB to 1 GiB).
  */
 public record TxnLogConfig(
     Path dir,
@@ -19,7 +24,8 @@ public record TxnLogConfig(
     int preallocThresholdBytes,
     Durability durability,
     long rollSizeBytes,
-    int maxPayloadBytes) {
+    int maxPayloadBytes,
+    long mapWindowBytes) {
 
   /** 64 KiB. */
   public static final long DEFAULT_PREALLOC_BYTES = 64 * 1024;
@@ -27,6 +33,10 @@ public record TxnLogConfig(
   public static final long ZOOKEEPER_PREALLOC_BYTES = 64L * 1024 * 1024;
   /** 4 KiB. */
   public static final int DEFAULT_PREALLOC_THRESHOLD = 4096;
+  /** 1 GiB. */
+  public static final long DEFAULT_MAP_WINDOW_BYTES = 1L << 30;
+  /** The largest window a ByteBuffer can address, in whole pages. */
+  public static final long MAX_MAP_WINDOW_BYTES = (Integer.MAX_VALUE / 4096) * 4096L;
 
   public TxnLogConfig {
     Objects.requireNonNull(dir, "dir");
@@ -43,12 +53,16 @@ public record TxnLogConfig(
     if (maxPayloadBytes < LogFormat.TXN_HEADER_SIZE) {
       throw new IllegalArgumentException("maxPayloadBytes too small: " + maxPayloadBytes);
     }
+    if (mapWindowBytes <= 0 || mapWindowBytes % 4096 != 0 || mapWindowBytes > MAX_MAP_WINDOW_BYTES) {
+      throw new IllegalArgumentException("mapWindowBytes must be a positive multiple of 4096 up to "
+          + MAX_MAP_WINDOW_BYTES + ", was " + mapWindowBytes);
+    }
   }
 
   /** Defaults for the log files directly in {@code logDir} (already the {@code version-2} directory). */
   public static TxnLogConfig inLogDir(Path logDir) {
     return new TxnLogConfig(logDir, DEFAULT_PREALLOC_BYTES, DEFAULT_PREALLOC_THRESHOLD, Durability.FORCE, -1,
-        LogFormat.DEFAULT_MAX_PAYLOAD);
+        LogFormat.DEFAULT_MAX_PAYLOAD, DEFAULT_MAP_WINDOW_BYTES);
   }
 
   /** Defaults for a ZooKeeper dataLogDir: the files live in its {@code version-2} subdirectory. */
@@ -57,18 +71,27 @@ public record TxnLogConfig(
   }
 
   public TxnLogConfig withPreallocBytes(long bytes) {
-    return new TxnLogConfig(dir, bytes, preallocThresholdBytes, durability, rollSizeBytes, maxPayloadBytes);
+    return new TxnLogConfig(dir, bytes, preallocThresholdBytes, durability, rollSizeBytes, maxPayloadBytes,
+        mapWindowBytes);
   }
 
   public TxnLogConfig withDurability(Durability d) {
-    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, d, rollSizeBytes, maxPayloadBytes);
+    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, d, rollSizeBytes, maxPayloadBytes,
+        mapWindowBytes);
   }
 
   public TxnLogConfig withRollSizeBytes(long bytes) {
-    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, bytes, maxPayloadBytes);
+    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, bytes, maxPayloadBytes,
+        mapWindowBytes);
   }
 
   public TxnLogConfig withMaxPayloadBytes(int bytes) {
-    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, rollSizeBytes, bytes);
+    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, rollSizeBytes, bytes,
+        mapWindowBytes);
+  }
+
+  public TxnLogConfig withMapWindowBytes(long bytes) {
+    return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, rollSizeBytes, maxPayloadBytes,
+        bytes);
   }
 }

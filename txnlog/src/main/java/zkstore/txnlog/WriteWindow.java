@@ -20,8 +20,6 @@ import net.openhft.posix.PosixAPI;
  * is remapped at each growth.
  */
 abstract class WriteWindow {
-  /** Virtual size of a posix window. */
-  static final long POSIX_WINDOW = 64L << 20;
   /** The page size every mapping offset and madvise range is aligned to. */
   static final long PAGE = 4096;
   private static final int MADV_RANDOM = 1;
@@ -95,13 +93,17 @@ abstract class WriteWindow {
 
   /**
    * A window starting at or before {@code position} that covers at least {@code [position, minEnd)};
-   * {@code reserved} is the file's reserved length (a JDK window never goes past it).
+   * {@code reserved} is the file's reserved length (a JDK window never goes past it), {@code posixBytes} the
+   * virtual size of a posix window.
    */
-  static WriteWindow map(FileChannel channel, int fd, long position, long minEnd, long reserved)
+  static WriteWindow map(FileChannel channel, int fd, long position, long minEnd, long reserved, long posixBytes)
       throws IOException {
     if (fd >= 0) {
       long base = position - (position % PAGE);
-      long length = Math.max(POSIX_WINDOW, minEnd - base + PAGE);
+      long length = Math.max(posixBytes, minEnd - base + PAGE);
+      if (length > Integer.MAX_VALUE) {
+        throw new IOException("a window of " + length + " bytes at " + base + " is more than a ByteBuffer can address");
+      }
       long address;
       try {
         address = PosixAPI.posix().mmap(0, length, MMapProt.PROT_READ_WRITE, MMapFlag.SHARED, fd, base);

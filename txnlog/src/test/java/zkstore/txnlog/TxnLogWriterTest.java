@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
@@ -139,7 +141,7 @@ class TxnLogWriterTest {
 
   @Test
   void unforcedLogWithPagesFaultedAheadReadsBackAcrossWindowsAndLeavesZerosAfterTheLastTxn() throws Exception {
-    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE);
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE).withMapWindowBytes(8L << 20);
     List<TxnRecord> txns = new ArrayList<>();
     long z = 1;
     try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
@@ -166,7 +168,7 @@ class TxnLogWriterTest {
     }
     try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(files.get(0))) {
       long size = ch.size();
-      assertTrue(size > end && end > 64L << 20, "one file past a 64 MiB window, preallocated past its last txn");
+      assertTrue(size > end && end > 64L << 20, "one file across several 8 MiB windows, preallocated past its last txn");
       java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate((int) (size - end));
       while (tail.hasRemaining() && ch.read(tail, end + tail.position()) > 0) {
         continue;
@@ -177,11 +179,13 @@ class TxnLogWriterTest {
     }
   }
 
-  @Test
-  void forcedLogWithWrittenPagesDroppedFromTheMappingReadsBackAfterEachCommit() throws Exception {
+  /** With the default window and with 64 KiB windows, so commits also fall on either side of window moves. */
+  @ParameterizedTest
+  @ValueSource(longs = {TxnLogConfig.DEFAULT_MAP_WINDOW_BYTES, 64 << 10})
+  void forcedLogWithWrittenPagesDroppedFromTheMappingReadsBackAfterEachCommit(long window) throws Exception {
     Random rnd = new Random(Txns.seed("forcedLogWithWrittenPagesDroppedFromTheMappingReadsBackAfterEachCommit"));
     List<TxnRecord> txns = Txns.random(rnd, 1, 1500);
-    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir))) {
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir).withMapWindowBytes(window))) {
       for (int i = 0; i < txns.size(); i++) {
         w.append(txns.get(i));
         if (i % 97 == 0 || i % 13 == 0) {
@@ -197,6 +201,16 @@ class TxnLogWriterTest {
       w.commit();
     }
     assertEquals(txns.size() + 1, Txns.readAll(dir, 1).size());
+  }
+
+  @Test
+  void mapWindowMustBeWholePagesThatAByteBufferCanAddress() {
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir);
+    assertEquals(1L << 30, cfg.mapWindowBytes());
+    assertThrows(IllegalArgumentException.class, () -> cfg.withMapWindowBytes(0));
+    assertThrows(IllegalArgumentException.class, () -> cfg.withMapWindowBytes(5000));
+    assertThrows(IllegalArgumentException.class, () -> cfg.withMapWindowBytes(2L << 30));
+    assertEquals(4096, cfg.withMapWindowBytes(4096).mapWindowBytes());
   }
 
   @Test
