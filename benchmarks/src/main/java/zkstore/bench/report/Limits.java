@@ -12,6 +12,8 @@ final class Limits {
   final Map<Integer, Stats> adlerGBs = new TreeMap<>();
   Stats scanTxnsPerSec;
   final Map<String, Stats> seqReadMBs = new TreeMap<>();
+  /** Pre-encoded frames appended through a mapping per second, by the txns' data size in bytes. */
+  final Map<Integer, Stats> mappedWriteTxnsPerSec = new TreeMap<>();
 
   /** Commits per second one writer can make with one write of {@code recordBytes} + fdatasync each, or NaN. */
   double fsyncCommitsPerSec(int recordBytes) {
@@ -28,6 +30,12 @@ final class Limits {
 
   double scanTxnsPerSecMedian() {
     return scanTxnsPerSec == null ? Double.NaN : scanTxnsPerSec.median();
+  }
+
+  /** Frames of txns with {@code dataSize} bytes of data a mapped writer appends per second, or NaN. */
+  double mappedWriteTxnsPerSec(int dataSize) {
+    Stats s = mappedWriteTxnsPerSec.get(dataSize);
+    return s == null ? Double.NaN : s.median();
   }
 
   /** MB/s of reading VerifyBench's files with the page cache {@code cache} ("cold" or "warm"), or NaN. */
@@ -55,6 +63,8 @@ final class Limits {
       }
       case "SequentialReadBench" -> seqReadMBs.put(r.param("cache"),
           Stats.of(Metric.megabytesPerSecond("bytes").rounds(r)));
+      case "MappedWriteBench" -> mappedWriteTxnsPerSec.put(Integer.parseInt(r.param("dataSize")),
+          Stats.of(r.rounds()));
       case "MappedScanBench" -> {
         double txns = Double.parseDouble(r.param("txns"));
         scanTxnsPerSec = Stats.of(r.rounds().stream().map(ms -> txns / (ms / 1000)).toList());
@@ -84,6 +94,10 @@ final class Limits {
         .append(Format.stats(s, "MB/s")).append(" |\n"));
     adlerGBs.forEach((size, s) -> md.append("| Adler32 (java.util.zip) over ").append(size).append(" B | ")
         .append(Format.stats(s, "GB/s")).append(" |\n"));
+    mappedWriteTxnsPerSec.forEach((size, s) -> md.append(String.format(java.util.Locale.ROOT,
+            "| appending pre-encoded log records of %s data through a mapping of fresh fallocated pages (copy, "
+                + "Adler32, no encoding; a second thread faults pages in ahead) | ", size == 1024 ? "1 KiB" : size + " B"))
+        .append(Format.stats(s, "txns/s")).append(" |\n"));
     if (scanTxnsPerSec != null) {
       md.append("| raw mapped scan of a log with Adler32, no decoding, page cache warm | ")
           .append(Format.stats(scanTxnsPerSec, "txns/s")).append(" |\n");

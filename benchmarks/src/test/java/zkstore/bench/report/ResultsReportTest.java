@@ -94,6 +94,30 @@ class ResultsReportTest {
   }
 
   @Test
+  void unforcedRowsShowTheMappedWriteLimitOfTheirDataSizeButAreJudgedAgainstZooKeeper() {
+    String json = "[" + String.join(",",
+        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+            "\"txnCase\":\"1KiB-c1000-noforce\",\"preallocBytes\":\"67108864\"", "[[900.0,1000.0]]", ""),
+        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+            "\"txnCase\":\"1KiB-c1000-noforce\",\"preallocBytes\":\"67108864\"", "[[300.0,300.0]]", ""),
+        result("zkstore.bench.limits.MappedWriteBench.limit", "thrpt", "ops/s",
+            "\"dataSize\":\"1024\"", "[[2000000.0,2200000.0]]", ""),
+        result("zkstore.bench.limits.MappedWriteBench.limit", "thrpt", "ops/s",
+            "\"dataSize\":\"100\"", "[[9000000.0]]", "")) + "]";
+    List<JmhResult> results = JmhResult.fromJson(json);
+    Limits limits = Limits.from(results);
+    PairRow row = ResultsReport.rows(results, limits).stream()
+        .filter(r -> r.spec().label().equals("log append, 1 KiB data, commit every 1000, no force"))
+        .findFirst().orElseThrow();
+    assertEquals(2_100_000, row.spec().limit(), 1e-6, "the 1 KiB limit, not the 100 B one");
+    assertEquals(PairRow.Verdict.MISSED, row.verdict(), "3.17x ZooKeeper is under 5x, whatever the limit");
+    StringBuilder md = new StringBuilder();
+    limits.write(md);
+    assertTrue(md.toString().contains("| appending pre-encoded log records of 1 KiB data through a mapping"), md.toString());
+    assertTrue(md.toString().contains("| appending pre-encoded log records of 100 B data through a mapping"), md.toString());
+  }
+
+  @Test
   void theLimitOfASizeIsTheFasterWayOfPreallocatingAndTheTableSaysWhich() {
     List<JmhResult> results = JmhResult.fromJson(JSON);
     Limits limits = Limits.from(results);
