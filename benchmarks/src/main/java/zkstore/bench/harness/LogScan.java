@@ -52,22 +52,42 @@ public final class LogScan {
 
   /**
    * Scans one log file: items are the records before the zero tail, bytes the file header plus those
-   * records, fingerprint a mix of every record's checksum and length.
+   * records, fingerprint a mix of every record's checksum and length. Files past 2 GiB (a fast writer fills
+   * one in a two-second iteration) are mapped a window at a time.
    */
   public static Work scanFile(Path file) {
+    return scanFile(file, WINDOW_BYTES);
+  }
+
+  /** Windows of 1 GiB: a ByteBuffer addresses less than 2 GiB. */
+  static final long WINDOW_BYTES = 1L << 30;
+
+  static Work scanFile(Path file, long windowBytes) {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < FILE_HEADER) {
         return new Work(0, 0, 0);
       }
-      MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      try {
-        if (map.getInt(0) != TXNLOG_MAGIC) {
-          throw new IllegalStateException(file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
+      Walker walker = new Walker(file.toString());
+      long base = 0;
+      while (true) {
+        long length = Math.min(size - base, windowBytes);
+        MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, base, length);
+        try {
+          if (base == 0 && map.getInt(0) != TXNLOG_MAGIC) {
+            throw new IllegalStateException(file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
+          }
+          boolean lastWindow = base + length == size;
+          if (walker.walk(map, base, lastWindow)) {
+            return walker.work();
+          }
+          if (walker.pos == base) {
+            throw new IllegalStateException(file + ": record at offset " + base + " is longer than a scan window");
+          }
+          base = walker.pos;
+        } finally {
+          Mappings.release(map);
         }
-        return scan(map, file.toString());
-      } finally {
-        Mappings.release(map);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,34 +96,61 @@ public final class LogScan {
 
   /** Walks the frames of a mapped log (file header included) and verifies every checksum. */
   public static Work scan(ByteBuffer log, String name) {
-    Adler32 adler = new Adler32();
-    int pos = FILE_HEADER;
-    int limit = log.limit();
-    long items = 0;
-    long fingerprint = 0;
-    while (pos + 12 <= limit) {
-      long checksum = log.getLong(pos);
-      int len = log.getInt(pos + 8);
-      if (len == 0 && checksum == 0) {
-        break;
-      }
-      if (len < 0 || pos + 12L + len + 1 > limit) {
-        throw new IllegalStateException(name + ": record at offset " + pos + " has length " + len
-            + " beyond the end of the file");
-      }
-      adler.reset();
-      adler.update(log.slice(pos + 12, len));
-      if (adler.getValue() != checksum) {
-        throw new IllegalStateException(name + ": bad checksum at offset " + pos + ": stored 0x"
-            + Long.toHexString(checksum) + ", computed 0x" + Long.toHexString(adler.getValue()));
-      }
-      if (log.get(pos + 12 + len) != 'B') {
-        throw new IllegalStateException(name + ": missing end-of-record byte at offset " + (pos + 12 + len));
-      }
-      fingerprint = fingerprint * 31 + (checksum ^ ((long) len << 32));
-      items++;
-      pos += 12 + len + 1;
+    Walker walker = new Walker(name);
+    walker.walk(log, 0, true);
+    return walker.work();
+  }
+
+  /** Walks frames across one or more windows of a file, keeping the position and the sums between them. */
+  private static final class Walker {
+    private final String name;
+    private final Adler32 adler = new Adler32();
+    private long pos = FILE_HEADER;
+    private long items;
+    private long fingerprint;
+
+    Walker(String name) {
+      this.name = name;
     }
-    return new Work(items, pos, fingerprint);
+
+    /**
+     * Walks the frames of {@code window} (file bytes from {@code base}) from the current position; true at the
+     * end of the log, false when the next frame runs past a window that is not the file's last.
+     */
+    boolean walk(ByteBuffer window, long base, boolean lastWindow) {
+      long end = base + window.limit();
+      while (pos + 12 <= end) {
+        int at = (int) (pos - base);
+        long checksum = window.getLong(at);
+        int len = window.getInt(at + 8);
+        if (len == 0 && checksum == 0) {
+          return true;
+        }
+        if (len < 0 || pos + 12L + len + 1 > end) {
+          if (len >= 0 && !lastWindow) {
+            return false;
+          }
+          throw new IllegalStateException(name + ": record at offset " + pos + " has length " + len
+              + " beyond the end of the file");
+        }
+        adler.reset();
+        adler.update(window.slice(at + 12, len));
+        if (adler.getValue() != checksum) {
+          throw new IllegalStateException(name + ": bad checksum at offset " + pos + ": stored 0x"
+              + Long.toHexString(checksum) + ", computed 0x" + Long.toHexString(adler.getValue()));
+        }
+        if (window.get(at + 12 + len) != 'B') {
+          throw new IllegalStateException(name + ": missing end-of-record byte at offset " + (pos + 12 + len));
+        }
+        fingerprint = fingerprint * 31 + (checksum ^ ((long) len << 32));
+        items++;
+        pos += 12 + len + 1;
+      }
+      return lastWindow;
+    }
+
+    Work work() {
+      return new Work(items, pos, fingerprint);
+    }
   }
 }
