@@ -15,7 +15,6 @@ import zkstore.jute.JuteWriter;
  * are not there yet.
  */
 final class SegmentWriter {
-
   private final Path path;
   private final long firstZxid;
   private final FileChannel channel;

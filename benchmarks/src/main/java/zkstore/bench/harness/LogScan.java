@@ -75,7 +75,8 @@ public final class LogScan {
         MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, base, length);
         try {
           if (base == 0 && map.getInt(0) != TXNLOG_MAGIC) {
-            throw new IllegalStateException(file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
+            throw new IllegalStateException(
+                file + ": not a txn log (magic 0x" + Integer.toHexString(map.getInt(0)) + ")");
           }
           boolean lastWindow = base + length == size;
           if (walker.walk(map, base, lastWindow)) {

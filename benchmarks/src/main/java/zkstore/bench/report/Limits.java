@@ -96,7 +96,8 @@ final class Limits {
         .append(Format.stats(s, "GB/s")).append(" |\n"));
     mappedWriteTxnsPerSec.forEach((size, s) -> md.append(String.format(java.util.Locale.ROOT,
             "| appending pre-encoded log records of %s data through a mapping of fresh fallocated pages (copy, "
-                + "Adler32, no encoding; a second thread faults pages in ahead) | ", size == 1024 ? "1 KiB" : size + " B"))
+                + "Adler32, no encoding; a second thread faults pages in ahead) | ",
+            size == 1024 ? "1 KiB" : size + " B"))
         .append(Format.stats(s, "txns/s")).append(" |\n"));
     if (scanTxnsPerSec != null) {
       md.append("| raw mapped scan of a log with Adler32, no decoding, page cache warm | ")

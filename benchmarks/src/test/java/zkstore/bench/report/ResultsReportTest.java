@@ -113,8 +113,9 @@ class ResultsReportTest {
     assertEquals(PairRow.Verdict.MISSED, row.verdict(), "3.17x ZooKeeper is under 5x, whatever the limit");
     StringBuilder md = new StringBuilder();
     limits.write(md);
-    assertTrue(md.toString().contains("| appending pre-encoded log records of 1 KiB data through a mapping"), md.toString());
-    assertTrue(md.toString().contains("| appending pre-encoded log records of 100 B data through a mapping"), md.toString());
+    String table = md.toString();
+    assertTrue(table.contains("| appending pre-encoded log records of 1 KiB data through a mapping"), table);
+    assertTrue(table.contains("| appending pre-encoded log records of 100 B data through a mapping"), table);
   }
 
   @Test
