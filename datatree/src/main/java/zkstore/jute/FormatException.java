@@ -8,6 +8,8 @@ import java.io.IOException;
  * input (the bytes ran out) from invalid content (the bytes are there but wrong).
  */
 public final class FormatException extends IOException {
+    /** What follows an offset, or a range of them, that counts bytes of a compressed file's uncompressed stream. */
+    public static final String UNCOMPRESSED_STREAM = " of the uncompressed stream";
 
     /** The message's text, or its part before the second offset it names. */
     private final String detail;
@@ -131,7 +133,6 @@ public final class FormatException extends IOException {
                 truncated, uncompressed, getCause()));
     }
 
-
     private FormatException keepTrace(FormatException copy) {
         copy.setStackTrace(getStackTrace());
         for (Throwable s : getSuppressed()) {
@@ -144,8 +145,12 @@ public final class FormatException extends IOException {
         return otherOffset < 0 ? detail + detailAfter : detail + offsetText(otherOffset, uncompressed) + detailAfter;
     }
 
-    private static String offsetText(long offset, boolean uncompressed) {
-        return offset + " (0x" + Long.toHexString(offset) + ")" + (uncompressed ? " of the uncompressed stream" : "");
+    /**
+     * How an offset is worded in messages: {@code N (0xN)}, followed by {@link #UNCOMPRESSED_STREAM} when it counts
+     * bytes of a compressed file's uncompressed stream.
+     */
+    public static String offsetText(long offset, boolean uncompressed) {
+        return offset + " (0x" + Long.toHexString(offset) + ")" + (uncompressed ? UNCOMPRESSED_STREAM : "");
     }
 
     private static String compose(String detail, String file, long offset, Long zxid, boolean uncompressed) {

@@ -146,7 +146,7 @@ public final class SnapshotReader {
 
     private static IOException unreadable(String what, String name, long reached, Exception cause) {
       return new IOException(what + " could not be read after " + reached + " bytes: " + cause + " (file " + name
-          + ", offset " + reached + " (0x" + Long.toHexString(reached) + "))", cause);
+          + ", offset " + FormatException.offsetText(reached, false) + ")", cause);
     }
 
     @Override

@@ -1,17 +1,17 @@
 package zkstore.snapshot;
 
+import zkstore.jute.FormatException;
+
 /**
  * Words byte ranges of the decompressed stream of a {@code .gz} or {@code .snappy} snapshot as ranges of that
  * stream, which a hex editor on the stored file cannot find. Offsets an error names are labelled by
- * {@link zkstore.jute.FormatException#withOffsetInUncompressedStream()}.
+ * {@link FormatException#withOffsetInUncompressedStream()}.
  */
 final class UncompressedOffsets {
-  static final String SUFFIX = " of the uncompressed stream";
-
   private UncompressedOffsets() {}
 
-  /** "bytes from..to", followed by {@link #SUFFIX} when the stream is decompressed. */
+  /** "bytes from..to", followed by {@link FormatException#UNCOMPRESSED_STREAM} when the stream is decompressed. */
   static String range(long from, long to, boolean decompressed) {
-    return "bytes " + from + ".." + to + (decompressed ? SUFFIX : "");
+    return "bytes " + from + ".." + to + (decompressed ? FormatException.UNCOMPRESSED_STREAM : "");
   }
 }

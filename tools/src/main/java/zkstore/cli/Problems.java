@@ -14,10 +14,7 @@ public final class Problems {
     StringBuilder sb = new StringBuilder();
     sb.append(f.file() == null ? "<input>" : f.file());
     if (f.offset() >= 0) {
-      sb.append(" offset ").append(f.offset()).append(" (0x").append(Long.toHexString(f.offset())).append(')');
-      if (f.offsetInUncompressedStream()) {
-        sb.append(" of the uncompressed stream");
-      }
+      sb.append(" offset ").append(FormatException.offsetText(f.offset(), f.offsetInUncompressedStream()));
     }
     if (f.zxid() != null) {
       sb.append(" zxid 0x").append(Long.toHexString(f.zxid()));
