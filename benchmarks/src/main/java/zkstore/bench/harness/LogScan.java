@@ -95,13 +95,6 @@ public final class LogScan {
     }
   }
 
-  /** Walks the frames of a mapped log (file header included) and verifies every checksum. */
-  public static Work scan(ByteBuffer log, String name) {
-    Walker walker = new Walker(name);
-    walker.walk(log, 0, true);
-    return walker.work();
-  }
-
   /** Walks frames across one or more windows of a file, keeping the position and the sums between them. */
   private static final class Walker {
     private final String name;
