@@ -38,15 +38,6 @@ final class DataDirs {
     }
   }
 
-  /** Deletes {@code dir} and everything under it. */
-  static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
   /** Files of {@code version2} whose name starts with {@code prefix + "."}, newest zxid first. */
   static List<Path> newestFirst(Path version2, String prefix) throws IOException {
     try (Stream<Path> s = Files.list(version2)) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.io.file.PathUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.runtime.JvmFlags;
@@ -73,7 +74,7 @@ class FuzzySnapshotCrashTest {
         DataDirs.copy(dir, copy);
         assertEquals(List.of(), want.differences(ZkOracle.restore(copy, copy, false)),
             "ZooKeeper restores the crashed dir differently: " + where);
-        DataDirs.deleteTree(copy);
+        PathUtils.deleteDirectory(copy);
         zkChecks++;
       }
       previousRestore = f;

@@ -3,8 +3,7 @@ package zkstore.fuzz;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The scratch directory a fuzz target reuses for every input of one JVM. It is deleted, contents and all,
@@ -15,25 +14,22 @@ public final class FuzzScratch {
 
   /** A new directory under the system temp dir, deleted with everything in it at JVM exit. */
   public static Path create(String prefix) throws IOException {
-    Path dir = Files.createTempDirectory(prefix);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "delete " + dir));
-    return dir;
+    return deletedAtExit(Files.createTempDirectory(prefix));
   }
 
   /** A new directory under {@code parent}, deleted with everything in it at JVM exit. */
   public static Path create(Path parent, String prefix) throws IOException {
-    Path dir = Files.createTempDirectory(parent, prefix);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(dir), "delete " + dir));
-    return dir;
+    return deletedAtExit(Files.createTempDirectory(parent, prefix));
   }
 
-  private static void deleteQuietly(Path dir) {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
+  private static Path deletedAtExit(Path dir) {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        PathUtils.deleteDirectory(dir);
+      } catch (IOException | RuntimeException e) {
+        System.err.println("could not delete fuzz scratch " + dir + ": " + e);
       }
-    } catch (IOException | RuntimeException e) {
-      System.err.println("could not delete fuzz scratch " + dir + ": " + e);
-    }
+    }, "delete " + dir));
+    return dir;
   }
 }
