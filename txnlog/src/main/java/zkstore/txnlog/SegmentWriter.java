@@ -119,8 +119,8 @@ final class SegmentWriter {
       remap(position + frame);
     }
     if (prefaulter != null && position >= nextPrefault) {
-      nextPrefault = position + WriteWindowPrefaulter.CHUNK_BYTES;
-      prefaulter.want(position + WriteWindowPrefaulter.AHEAD_BYTES);
+      nextPrefault = position + prefaulter.reportEveryBytes();
+      prefaulter.want(position);
     }
     return (int) (position - mapBase);
   }

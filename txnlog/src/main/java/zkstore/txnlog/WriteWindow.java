@@ -61,6 +61,12 @@ abstract class WriteWindow {
   abstract boolean cacheAhead(long from, long to);
 
   /**
+   * Removes the pages of file bytes {@code [from, to)} (page aligned, inside this window, never written again)
+   * from the mapping and queues their write-out without waiting; false if this window cannot.
+   */
+  abstract boolean startWriteback(long from, long to);
+
+  /**
    * Stops the kernel's read-around on faults in this window, so a fault maps a single-page folio. A write to a
    * clean folio dirties all of it, and a force writes every dirty byte: with large folios each force of a few
    * KiB of entries wrote up to seven times as many bytes.
@@ -110,7 +116,7 @@ abstract class WriteWindow {
       } catch (RuntimeException e) {
         throw new IOException("mmap of " + length + " bytes at " + base + " failed: " + e, e);
       }
-      return new PosixWindow(wrap(address, (int) length), base, base + length, address, length);
+      return new PosixWindow(wrap(address, (int) length), base, base + length, address, length, fd);
     }
     long length = reserved - position;
     MappedByteBuffer m = channel.map(FileChannel.MapMode.READ_WRITE, position, length);
@@ -143,11 +149,19 @@ abstract class WriteWindow {
   private static final class PosixWindow extends WriteWindow {
     private final long address;
     private final long length;
+    private final int fd;
 
-    PosixWindow(ByteBuffer buffer, long base, long end, long address, long length) {
+    PosixWindow(ByteBuffer buffer, long base, long end, long address, long length, int fd) {
       super(buffer, base, end);
       this.address = address;
       this.length = length;
+      this.fd = fd;
+    }
+
+    @Override
+    boolean startWriteback(long from, long to) {
+      dropPages(from, to);
+      return WritebackStarter.start(fd, from, to);
     }
 
     @Override
@@ -203,5 +217,10 @@ abstract class WriteWindow {
 
     @Override
     void noReadAround() {}
+
+    @Override
+    boolean startWriteback(long from, long to) {
+      return false;
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,5 +225,41 @@ class TxnLogWriterTest {
       sb.append(String.format("%02x", b[i]));
     }
     return sb.toString();
+  }
+
+  /**
+   * A forced log queues the pages its appends have finished for write-out without waiting for the commit; an
+   * unforced log of the same txns, written alongside as a control, leaves them to the kernel's flusher.
+   */
+  @Test
+  void forcedLogStartsWritingFinishedPagesBeforeTheCommit() throws Exception {
+    assumeTrue(WriteWindow.posixWindows() && WritebackStarter.available(),
+        "posix write windows or sync_file_range are not available here; the log forces everything at commit");
+    Path forcedDir = Files.createDirectories(dir.resolve("forced"));
+    Path controlDir = Files.createDirectories(dir.resolve("control"));
+    long finished = 1 << 20;
+    try (TxnLogWriter forced = TxnLogWriter.open(TxnLogConfig.inLogDir(forcedDir));
+        TxnLogWriter control = TxnLogWriter.open(TxnLogConfig.inLogDir(controlDir).withDurability(Durability.NO_FORCE))) {
+      forced.append(Txns.setData(1, 100));
+      forced.commit();
+      control.append(Txns.setData(1, 100));
+      Path forcedFile = forced.currentFile();
+      assumeTrue(CacheStat.supported(forcedFile), "cachestat(2) is not available (Linux 6.5+ on x86_64 needed)");
+      for (long z = 2; z < 2 + 2 * finished / 1024; z++) {
+        forced.append(Txns.setData(z, 1024));
+        control.append(Txns.setData(z, 1024));
+      }
+      CacheStat stat = CacheStat.of(forcedFile, 0, finished);
+      for (long deadline = System.nanoTime() + 10_000_000_000L;
+          (stat.dirty() > 0 || stat.writeback() > 0) && System.nanoTime() < deadline; Thread.sleep(20)) {
+        stat = CacheStat.of(forcedFile, 0, finished);
+      }
+      CacheStat controlStat = CacheStat.of(control.currentFile(), 0, finished);
+      assumeTrue(controlStat.dirty() > 0, "the kernel wrote the unforced control log out by itself (" + controlStat
+          + "), so this run cannot tell");
+      assertEquals(new CacheStat(stat.cached(), 0, 0), stat, "the first MiB of the forced log, not yet committed");
+      forced.commit();
+    }
+    assertEquals(Txns.readAll(controlDir, 1), Txns.readAll(forcedDir, 1));
   }
 }
