@@ -1,6 +1,7 @@
 package zkstore.engine;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.xerial.snappy.SnappyInputStream;
 
 /** Copies and damages of data dirs for the restore tests. */
 final class DataDirs {
@@ -60,6 +63,21 @@ final class DataDirs {
       int b = f.read();
       f.seek(offset);
       f.write(b ^ 0x5a);
+    }
+  }
+
+  /**
+   * The stream a snapshot file decodes to (gunzipped or unsnappied by its name), or null if it no longer
+   * decodes: a flipped byte in a compressed file can leave that stream unchanged (a copy of equal bytes).
+   */
+  static byte[] decodedStream(Path snapshot) throws IOException {
+    String name = snapshot.getFileName().toString();
+    try (InputStream raw = Files.newInputStream(snapshot);
+        InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw)
+            : name.endsWith(".snappy") ? new SnappyInputStream(raw) : raw) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      return null;
     }
   }
 
