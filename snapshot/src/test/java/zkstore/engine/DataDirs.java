@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.xerial.snappy.SnappyError;
 import org.xerial.snappy.SnappyInputStream;
 
 /** Copies and damages of data dirs for the restore tests. */
@@ -76,7 +77,8 @@ final class DataDirs {
         InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw)
             : name.endsWith(".snappy") ? new SnappyInputStream(raw) : raw) {
       return in.readAllBytes();
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException | SnappyError e) {
+      // snappy-java throws SnappyError, an Error, for some damaged chunks
       return null;
     }
   }
