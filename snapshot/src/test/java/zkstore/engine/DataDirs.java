@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,6 +66,24 @@ final class DataDirs {
       f.seek(offset);
       f.write(b ^ 0x5a);
     }
+  }
+
+  /**
+   * Flips one byte of a snapshot file, the first from {@code from} on whose flip changes the stream the file
+   * decodes to (or stops it decoding): in a .snappy file about one flip in a hundred leaves that stream as it
+   * was (a copy of equal bytes), and the file is then still rightly valid. Returns the offset flipped.
+   */
+  static long flipByteThatChangesTheStream(Path snapshot, long from) throws IOException {
+    byte[] before = decodedStream(snapshot);
+    long size = Files.size(snapshot);
+    for (long at = from; at < size; at++) {
+      flipByte(snapshot, at);
+      if (!Arrays.equals(before, decodedStream(snapshot))) {
+        return at;
+      }
+      flipByte(snapshot, at);
+    }
+    throw new IllegalStateException("no byte of " + snapshot + " from " + from + " on changes its decoded stream");
   }
 
   /**

@@ -66,7 +66,7 @@ class ZooKeeperWrittenStoreRestoreTest {
       Path snap = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(which);
       for (int k = 0; k <= which; k++) {
         Path s = DataDirs.newestFirst(DataDirs.v2(dir), "snapshot").get(k);
-        DataDirs.flipByte(s, Files.size(s) / 2);
+        DataDirs.flipByteThatChangesTheStream(s, Files.size(s) / 2);
       }
       RestoreReport report =
           RestoreDifferential.assertSameRestoreAsZooKeeperWithoutSkipped(dir, scratch, "seed " + seed + " " + snap);
