@@ -54,6 +54,10 @@ public class LogAppendBench {
   @Param("67108864")
   public long preallocBytes;
 
+  /** zkstore's early write-out of a forced log (off: {@code -p earlyWriteback=false}, to measure what it brings). */
+  @Param("true")
+  public boolean earlyWriteback;
+
   private AppendCase c;
   private SetDataTxns txns;
   private LogSettings settings;
@@ -68,7 +72,7 @@ public class LogAppendBench {
   public void checkPair(BenchmarkParams params) {
     c = AppendCase.parse(txnCase);
     txns = new SetDataTxns(c.dataSize(), Znodes.FIRST_ZXID, TARGETS);
-    settings = new LogSettings(c.force(), preallocBytes);
+    settings = new LogSettings(c.force(), preallocBytes, earlyWriteback);
     dirs = BenchDirs.fromSystemProperties();
     Side side = Side.of(params);
     impl = Sides.of(side);

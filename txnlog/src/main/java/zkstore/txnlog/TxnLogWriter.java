@@ -121,7 +121,7 @@ public final class TxnLogWriter implements Closeable {
     // A file of this name can only hold a torn first entry (its zxid was never logged): start it afresh.
     Files.deleteIfExists(path);
     if (prefaulter == null && WriteWindow.posixWindows()) {
-      prefaulter = new WriteWindowPrefaulter(config.durability() == Durability.FORCE);
+      prefaulter = new WriteWindowPrefaulter(config.durability() == Durability.FORCE, config.earlyWriteback());
     }
     current = SegmentWriter.create(config.dir(), zxid, config, preallocator, prefaulter);
     dirSyncNeeded = true;

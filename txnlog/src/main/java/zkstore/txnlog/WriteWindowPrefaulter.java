@@ -36,6 +36,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   private final Thread thread;
   private final boolean forced;
+  private final boolean writeback;
   private volatile boolean closed;
   /** Pages below this are to be faulted in as writable. */
   private volatile long wanted;
@@ -55,9 +56,13 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   private boolean cacheFailed;
   private final ArrayDeque<WriteWindow> left = new ArrayDeque<>();
 
-  /** {@code forced}: the log is forced on commit, so pages ahead are only cached, never dirtied. */
-  WriteWindowPrefaulter(boolean forced) {
+  /**
+   * {@code forced}: the log is forced on commit, so pages ahead are only cached, never dirtied;
+   * {@code earlyWriteback}: a forced log's finished pages are queued for write-out as the appends go on.
+   */
+  WriteWindowPrefaulter(boolean forced, boolean earlyWriteback) {
     this.forced = forced;
+    this.writeback = forced && earlyWriteback;
     thread = new Thread(this::run, "zkstore-txnlog-prefault");
     thread.setDaemon(true);
     thread.start();
@@ -65,7 +70,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   /** How often, in bytes appended, the writer reports its position with {@link #want(long)}. */
   long reportEveryBytes() {
-    return forced ? WRITEBACK_BYTES : CHUNK_BYTES;
+    return writeback ? WRITEBACK_BYTES : CHUNK_BYTES;
   }
 
   /** Starts preparing pages of {@code w} from {@code from} on, never at or past {@code reservedEnd}. */
@@ -172,7 +177,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   /** Forced logs: queues write-out of the pages the appends have finished since the last call. */
   private synchronized boolean startWriteback() {
-    if (!forced || window == null || writebackFailed) {
+    if (!writeback || window == null || writebackFailed) {
       return false;
     }
     long from = Math.max(writtenBack, window.base);

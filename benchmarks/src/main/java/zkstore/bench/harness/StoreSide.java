@@ -55,8 +55,15 @@ public interface StoreSide {
     void commit() throws IOException;
   }
 
-  /** Log settings both sides get identically. */
-  record LogSettings(boolean force, long preallocBytes) {}
+  /**
+   * Log settings both sides get identically; {@code earlyWriteback} is zkstore's alone (ZooKeeper has no such
+   * step) and is on unless a run turns it off to measure what it brings.
+   */
+  record LogSettings(boolean force, long preallocBytes, boolean earlyWriteback) {
+    public LogSettings(boolean force, long preallocBytes) {
+      this(force, preallocBytes, true);
+    }
+  }
 
   /** A side's tree, seen only through what the checks compare. */
   interface Tree {

@@ -49,7 +49,8 @@ public final class ZkStoreSide implements StoreSide {
   @Override
   public LogWriter openLog(Path dir, SetDataTxns txns, LogSettings settings) throws IOException {
     TxnLogConfig config = TxnLogConfig.inLogDir(dir).withPreallocBytes(settings.preallocBytes())
-        .withDurability(settings.force() ? Durability.FORCE : Durability.NO_FORCE);
+        .withDurability(settings.force() ? Durability.FORCE : Durability.NO_FORCE)
+        .withEarlyWriteback(settings.earlyWriteback());
     TxnLogWriter log = TxnLogWriter.open(config);
     SetDataTxn[] bodies = new SetDataTxn[txns.targets()];
     for (int i = 0; i < bodies.length; i++) {
