@@ -36,6 +36,7 @@ final class WritebackStarter {
 
   /** Queues write-out of file bytes {@code [from, to)} of {@code fd}; false if it could not. */
   static boolean start(int fd, long from, long to) {
-    return LIBC != null && fd >= 0 && to > from && LIBC.sync_file_range(fd, from, to - from, SYNC_FILE_RANGE_WRITE) == 0;
+    return LIBC != null && fd >= 0 && to > from
+        && LIBC.sync_file_range(fd, from, to - from, SYNC_FILE_RANGE_WRITE) == 0;
   }
 }
