@@ -20,8 +20,9 @@ import zkstore.cli.source.LogReading;
  * unpadded; it succeeds only when the log holds Z and an entry after it. The input is never changed.
  */
 @Command(name = "chop", mixinStandardHelpOptions = true,
-    description = {"Copy a log file up to and including zxid Z into a new file (TxnLogToolkit --chop).",
-        "Default output: <FILE>.chopped<Z in decimal>, as ZooKeeper names it."})
+    header = "Copy a log file up to zxid Z into a new file.",
+    description = "Copy a log file up to and including zxid Z into a new file (TxnLogToolkit --chop). "
+        + "Default output: <FILE>.chopped<Z in decimal>, as ZooKeeper names it.")
 public final class ChopCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "A transaction log file.")
   Path file;

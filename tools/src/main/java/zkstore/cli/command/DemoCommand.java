@@ -14,9 +14,10 @@ import zkstore.cli.format.Hex;
 
 /** {@code zkstore demo}: builds a realistic data dir, then verifies, dumps and restores it point-in-time. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"No data dir at hand? Build a realistic ZooKeeper 3.9 data dir (sessions, every node type,",
-        "several snapshots and log files) in a temp dir, then run verify, log dump, a point-in-time restore",
-        "and a diff on it, printing each command as you would type it."})
+    header = "Build a realistic data dir and run the tools on it.",
+    description = "No data dir at hand? Build a realistic ZooKeeper 3.9 data dir (sessions, every node type, "
+        + "several snapshots and log files) in a temp dir, then run verify, log dump, a point-in-time restore "
+        + "and a diff on it, printing each command as you would type it.")
 public final class DemoCommand extends CliCommand {
   @Option(names = "--dir", paramLabel = "DIR", description = "Build here instead of a new temp dir (must not exist or be empty).")
   Path dir;

@@ -22,8 +22,9 @@ import zkstore.record.StatPersisted;
 
 /** {@code zkstore diff A B}: nodes added, removed and changed between two snapshots or two data dirs. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = {"Compare two snapshot files or two data dirs (each restored read-only): nodes added (+),",
-        "removed (-) and changed (~: data, ACL, stat fields). Exit 0 when equal, 1 when they differ."})
+    header = "Compare two snapshots or two data dirs, node by node.",
+    description = "Compare two snapshot files or two data dirs (each restored read-only): nodes added (+), "
+        + "removed (-) and changed (~: data, ACL, stat fields). Exit 0 when equal, 1 when they differ.")
 public final class DiffCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "A", description = "Snapshot file or data dir (the old side).")
   Path a;

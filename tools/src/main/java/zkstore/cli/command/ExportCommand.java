@@ -17,8 +17,9 @@ import zkstore.cli.source.TreeImages;
 
 /** {@code zkstore export}: restore a data dir (read-only) and print its whole tree, sorted by path. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Restore DATADIR read-only (newest valid snapshot + logs, torn tail dropped) and print every znode,",
-        "sorted by path. --json writes the import format: one object per znode."})
+    header = "Print every znode of a data dir (text or JSON).",
+    description = "Restore DATADIR read-only (newest valid snapshot + logs, torn tail dropped) and print every znode, "
+        + "sorted by path. --json writes the import format: one object per znode.")
 public final class ExportCommand extends CliCommand {
   @Mixin
   DataDirOptions target;

@@ -16,8 +16,9 @@ import zkstore.cli.source.NodeView;
 
 /** {@code zkstore import FILE --out NEWDIR}: a data dir built from an {@code export --json} file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-    description = {"Build a new data dir from an 'export --json' file: one snapshot named for the highest zxid in it,",
-        "stats and ACLs as exported. Ephemeral nodes get a session per owner (--session-timeout) so ZooKeeper expires them."})
+    header = "Build a new data dir from an 'export --json' file.",
+    description = "Build a new data dir from an 'export --json' file: one snapshot named for the highest zxid in it, "
+        + "stats and ACLs as exported. Ephemeral nodes get a session per owner (--session-timeout) so ZooKeeper expires them.")
 public final class ImportCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines written by 'zkstore export --json' ('-' for stdin).")
   Path file;

@@ -21,8 +21,9 @@ import zkstore.record.FileHeader;
 
 /** {@code zkstore log dump}: every txn of a log file or a data dir's logs, as TxnLogToolkit prints them or as JSON. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-    description = {"Print the txns of one log file or of every log of a data dir, one per line.",
-        "Text is exactly ZooKeeper's TxnLogToolkit output (one header and one 'EOF reached' line per file)."})
+    header = "Print the txns of a log file or of a data dir.",
+    description = "Print the txns of one log file or of every log of a data dir, one per line. "
+        + "Text is exactly ZooKeeper's TxnLogToolkit output (one header and one 'EOF reached' line per file).")
 public final class LogDumpCommand extends CliCommand {
   @Mixin
   DataDirOptions target;

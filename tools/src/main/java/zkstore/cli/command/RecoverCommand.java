@@ -22,10 +22,11 @@ import zkstore.cli.restore.OutputDir;
 
 /** {@code zkstore recover}: a repaired copy of a data dir that ZooKeeper loads, and a report of what was dropped. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
-    description = {"Write a repaired copy of DATADIR: logs cut at the first bad record, invalid snapshots left out,",
-        "a fresh snapshot at the recovered zxid; report exactly which zxids were dropped and why.",
-        "DATADIR is never modified, except with --in-place, which first moves it aside to a named backup.",
-        "Exit 0 when the copy was written (read the report), 1 when nothing can be recovered."})
+    header = "Write a repaired copy of a damaged data dir.",
+    description = "Write a repaired copy of DATADIR: logs cut at the first bad record, invalid snapshots left out, "
+        + "a fresh snapshot at the recovered zxid; report exactly which zxids were dropped and why. "
+        + "DATADIR is never modified, except with --in-place, which first moves it aside to a named backup. "
+        + "Exit 0 when the copy was written (read the report), 1 when nothing can be recovered.")
 public final class RecoverCommand extends CliCommand {
   @Mixin
   DataDirOptions source;

@@ -16,9 +16,10 @@ import zkstore.engine.StoreRestore;
 
 /** {@code zkstore restore --to-zxid Z --out NEWDIR}: point-in-time restore into a new data directory. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-    description = {"Write a new data dir whose state is exactly as of zxid Z: every txn up to Z, none after.",
-        "DATADIR is only read. The new dir holds snapshot.<Z>, the log of the txns replayed to reach it and the",
-        "epoch files; ZooKeeper and zkstore both load it. Exit 1 when Z cannot be reproduced exactly."})
+    header = "Write a new data dir as of zxid Z.",
+    description = "Write a new data dir whose state is exactly as of zxid Z: every txn up to Z, none after. "
+        + "DATADIR is only read. The new dir holds snapshot.<Z>, the log of the txns replayed to reach it and the "
+        + "epoch files; ZooKeeper and zkstore both load it. Exit 1 when Z cannot be reproduced exactly.")
 public final class RestoreCommand extends CliCommand {
   @Mixin
   DataDirOptions source;

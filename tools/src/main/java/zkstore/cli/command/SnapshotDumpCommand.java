@@ -20,8 +20,9 @@ import zkstore.cli.source.SnapshotImage;
 
 /** {@code zkstore snapshot dump}: a snapshot's nodes, sessions, ACL cache and digest. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-    description = {"Print a snapshot (plain, .gz or .snappy) as ZooKeeper's SnapshotFormatter does, then its ACL cache,",
-        "layout and digest; or a per-subtree summary like SnapshotRecursiveSummary."})
+    header = "Print a snapshot as ZooKeeper's SnapshotFormatter does.",
+    description = "Print a snapshot (plain, .gz or .snappy) as ZooKeeper's SnapshotFormatter does, then its ACL cache, "
+        + "layout and digest; or a per-subtree summary like SnapshotRecursiveSummary.")
 public final class SnapshotDumpCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "A snapshot file.")
   Path file;

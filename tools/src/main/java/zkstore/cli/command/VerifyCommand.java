@@ -16,10 +16,11 @@ import zkstore.cli.verify.FileCheck;
 
 /** {@code zkstore verify}: every file of a data dir checked, one line per file and a verdict. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = {"Check every log (header, frames, checksums, zxid continuity within and across files), every",
-        "snapshot (structure and seals), the epoch files, and whether the newest valid snapshot plus the logs",
-        "reach the last logged zxid. One line per file, then a verdict. Exit 0 clean, 1 problems, 2 unusable.",
-        "Log entries are checked by frame (checksum, length, zxid, op type); --deep also decodes every txn body."})
+    header = "Check every log, snapshot and epoch file of a data dir.",
+    description = "Check every log (header, frames, checksums, zxid continuity within and across files), every "
+        + "snapshot (structure and seals), the epoch files, and whether the newest valid snapshot plus the logs "
+        + "reach the last logged zxid. One line per file, then a verdict. Exit 0 clean, 1 problems, 2 unusable. "
+        + "Log entries are checked by frame (checksum, length, zxid, op type); --deep also decodes every txn body.")
 public final class VerifyCommand extends CliCommand {
   @Mixin
   DataDirOptions target;
