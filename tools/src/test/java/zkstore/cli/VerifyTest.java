@@ -69,6 +69,21 @@ class VerifyTest {
   }
 
   @Test
+  void namesAHugeLengthFieldOnceWithItsOffsetAndZxid() throws Exception {
+    Path log = v2.resolve("log.d");
+    long third = Scenarios.entryOffsets(log).get(2);
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(4).putInt(0, 0x7ffffff0), third + 8);
+    }
+    Cli.Result r = verify();
+    String line = r.out().lines().filter(l -> l.startsWith("PROBLEM") && l.contains("log.d")).findFirst()
+        .orElseThrow(() -> new AssertionError(r.toString()));
+    assertTrue(line.contains("offset " + third) && line.contains("zxid 0xf") && line.contains("found 2147483632"), line);
+    assertEquals(1, line.split("offset", -1).length - 1, "the place is named once: " + line);
+    assertTrue(r.out().contains("(log.d is not readable past its problem above)"), r.toString());
+  }
+
+  @Test
   void findsAMissingMiddleLog() throws Exception {
     Files.delete(v2.resolve("log.d"));
     assertProblemLine(verify(), "log.19", "0xd..0x18 are missing between log.1 and log.19");

@@ -3,7 +3,6 @@ package zkstore.txnlog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import zkstore.jute.FormatException;
 
 /**
  * The zxid of the last valid entry in a log directory: the newest file that has entries is read to its
@@ -22,7 +21,7 @@ public final class LastLoggedZxid {
           last = s.zxid();
         }
         if (s.damage() instanceof Corruption c) {
-          throw new FormatException(c.describe(), c.file(), c.offset(), c.zxid(), false, null);
+          throw c.toException(null);
         }
         if (last != -1) {
           return last;

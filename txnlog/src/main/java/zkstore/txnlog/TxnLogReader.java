@@ -140,7 +140,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
   }
 
   private FormatException toException(Corruption c) {
-    return new FormatException(c.describe(), c.file(), c.offset(), c.zxid(), false, null);
+    return c.toException(null);
   }
 
   /** The current entry's zxid. */
@@ -195,7 +195,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
           "a decodable txn", e.getMessage());
       closeScanner();
       outcome = c;
-      throw new FormatException(c.describe(), c.file(), c.offset(), c.zxid(), false, e);
+      throw c.toException(e);
     }
   }
 

@@ -151,7 +151,8 @@ public final class DataDirVerifier {
   private sealed interface FileResult permits LogResult, SnapshotResult {}
 
   /** The zxids a log file holds, as far as it could be read. */
-  private record LogSpan(String name, long first, long last) {}
+  /** {@code endsEarly}: reading stopped at a torn or corrupt entry, so later zxids of the file are unknown. */
+  private record LogSpan(String name, long first, long last, boolean endsEarly) {}
 
   /** What reading one log found on its own; the checks across files are made in file order afterwards. */
   private record LogResult(LogReading.LogRef ref, LogFileScan scan, FormatException unreadable, String gap)
@@ -200,13 +201,15 @@ public final class DataDirVerifier {
         found.add(Problems.describe(c.error()));
       }
       if (!scan.empty()) {
-        LogSpan span = new LogSpan(ref.name(), scan.firstZxid(), scan.lastZxid());
+        LogSpan span = new LogSpan(ref.name(), scan.firstZxid(), scan.lastZxid(), end.problem());
         if (previous != null && !follows(previous.last, span.first)) {
           found.add(span.first <= previous.last
               ? "starts at zxid 0x" + Long.toHexString(span.first) + ", overlapping " + previous.name + " (up to 0x"
                   + Long.toHexString(previous.last) + ")"
               : "zxids 0x" + Long.toHexString(previous.last + 1) + "..0x" + Long.toHexString(span.first - 1)
-                  + " are missing between " + previous.name + " and " + ref.name() + " (a missing log file?)");
+                  + " are missing between " + previous.name + " and " + ref.name()
+                  + (previous.endsEarly ? " (" + previous.name + " is not readable past its problem above)"
+                      : " (a missing log file?)"));
         }
         spans.add(span);
         previous = span;
@@ -253,7 +256,8 @@ public final class DataDirVerifier {
     String name = f.path().getFileName().toString();
     try {
       SnapshotReadResult r = reader.read(f, zkstore.snapshot.SnapshotSink.DISCARD);
-      String summary = r.nodes() + " nodes, " + r.sessions() + " sessions, " + r.layout().seals() + " seal(s) ("
+      String summary = count(r.nodes(), "node") + ", " + count(r.sessions(), "session") + ", "
+          + count(r.layout().seals(), "seal") + " ("
           + r.layout().zookeeperVersions() + " layout)"
           + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
       return new SnapshotResult(f, new FileCheck("snapshot", name, summary, List.of(), true), r.nodes());
@@ -339,5 +343,9 @@ public final class DataDirVerifier {
           + ", last logged zxid 0x" + Long.toHexString(lastLogged);
     }
     emit(new FileCheck("restore", "restore", summary, found, true));
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
