@@ -84,6 +84,17 @@ class VerifyTest {
   }
 
   @Test
+  void zeroedBytesInTheMiddleOfALogAreNamedByTheZxidBeforeThem() throws Exception {
+    Path log = v2.resolve("log.d");
+    long third = Scenarios.entryOffsets(log).get(2);
+    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ch.write(ByteBuffer.allocate(64), third);
+    }
+    assertProblemLine(verify(), "log.d", "offset " + third + " (0x" + Long.toHexString(third) + "): ");
+    assertProblemLine(verify(), "log.d", "after zxid 0xe");
+  }
+
+  @Test
   void findsAMissingMiddleLog() throws Exception {
     Files.delete(v2.resolve("log.d"));
     assertProblemLine(verify(), "log.19", "0xd..0x18 are missing between log.1 and log.19");

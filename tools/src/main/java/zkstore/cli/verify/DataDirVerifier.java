@@ -198,7 +198,9 @@ public final class DataDirVerifier {
       if (end instanceof LogEnd.TornTail t) {
         found.add("torn tail at offset " + t.offset() + " after zxid 0x" + Long.toHexString(scan.lastZxid()) + ": " + t.detail());
       } else if (end instanceof LogEnd.Corrupt c) {
-        found.add(Problems.describe(c.error()));
+        boolean zxidUnknown = c.error().zxid() == null && !scan.empty();
+        found.add(Problems.describe(c.error())
+            + (zxidUnknown ? ", after zxid 0x" + Long.toHexString(scan.lastZxid()) : ""));
       }
       if (!scan.empty()) {
         LogSpan span = new LogSpan(ref.name(), scan.firstZxid(), scan.lastZxid(), end.problem());
