@@ -82,7 +82,21 @@ public final class ZkStoreCli implements Callable<Integer> {
   static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new ZkStoreCli());
     cl.setExecutionExceptionHandler(ZkStoreCli::handle);
+    cl.setParameterExceptionHandler(ZkStoreCli::usageError);
     return cl;
+  }
+
+  /** A wrong argument: what is wrong and where the options are, without the whole usage text. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    PrintWriter err = cl.getErr();
+    String cmd = cl.getCommandSpec().qualifiedName();
+    err.println(cmd + ": " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    CommandLine.Help help = cl.getHelp();
+    err.print(help.synopsisHeading() + help.synopsis(help.synopsisHeadingLength()));
+    err.println("Run '" + cmd + " --help' for more.");
+    return ExitCode.UNUSABLE;
   }
 
   private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

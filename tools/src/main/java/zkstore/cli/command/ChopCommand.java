@@ -27,15 +27,16 @@ public final class ChopCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "A transaction log file.")
   Path file;
 
-  @Option(names = {"-z", "--zxid"}, required = true, paramLabel = "Z", description = "Last zxid to keep (0x.. or decimal).")
-  String zxid;
+  @Option(names = {"-z", "--zxid"}, required = true, paramLabel = "Z", converter = HexOrDecimal.class,
+      description = "Last zxid to keep (0x.. or decimal).")
+  long zxid;
 
   @Option(names = "--out", paramLabel = "OUT", description = "Output file (must not exist).")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    long z = Hex.parse(zxid);
+    long z = zxid;
     LogReading.LogRef ref = LogReading.ref(file);
     Path target = out != null ? out : file.resolveSibling(file.getFileName() + ".chopped" + z);
     if (Files.exists(target)) {

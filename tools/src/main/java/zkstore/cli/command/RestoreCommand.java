@@ -24,15 +24,16 @@ public final class RestoreCommand extends CliCommand {
   @Mixin
   DataDirOptions source;
 
-  @Option(names = "--to-zxid", required = true, paramLabel = "Z", description = "Target zxid (0x.. or decimal).")
-  String toZxid;
+  @Option(names = "--to-zxid", required = true, paramLabel = "Z", converter = HexOrDecimal.class,
+      description = "Target zxid (0x.. or decimal).")
+  long toZxid;
 
   @Option(names = "--out", required = true, paramLabel = "NEWDIR", description = "New data dir (must not exist or be empty).")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    long target = Hex.parse(toZxid);
+    long target = toZxid;
     DataDirLayout from = source.layout();
     var config = OfflineRestore.config(from);
     StoreRestore.asOf(config, target);

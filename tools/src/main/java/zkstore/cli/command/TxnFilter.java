@@ -2,7 +2,6 @@ package zkstore.cli.command;
 
 import java.util.List;
 import picocli.CommandLine.Option;
-import zkstore.cli.format.Hex;
 import zkstore.record.MultiTxn;
 import zkstore.record.OpCode;
 import zkstore.record.PathTxn;
@@ -12,14 +11,17 @@ import zkstore.record.TxnRecord;
 
 /** The txn filters of {@code log dump}: zxid range, session, path prefix, op type (all must match). */
 final class TxnFilter {
-  @Option(names = "--from-zxid", paramLabel = "Z", description = "Only txns with zxid >= Z (hex 0x.. or decimal).")
-  String fromZxid;
+  @Option(names = "--from-zxid", paramLabel = "Z", converter = HexOrDecimal.class,
+      description = "Only txns with zxid >= Z (hex 0x.. or decimal).")
+  Long fromZxid;
 
-  @Option(names = "--to-zxid", paramLabel = "Z", description = "Only txns with zxid <= Z.")
-  String toZxid;
+  @Option(names = "--to-zxid", paramLabel = "Z", converter = HexOrDecimal.class,
+      description = "Only txns with zxid <= Z.")
+  Long toZxid;
 
-  @Option(names = "--session", paramLabel = "ID", description = "Only txns of this session (0x.. or decimal).")
-  String session;
+  @Option(names = "--session", paramLabel = "ID", converter = HexOrDecimal.class,
+      description = "Only txns of this session (0x.. or decimal).")
+  Long session;
 
   @Option(names = "--path", paramLabel = "PREFIX", description = "Only txns touching a path starting with PREFIX (multi: any op).")
   String pathPrefix;
@@ -41,8 +43,8 @@ final class TxnFilter {
   /** from, to, session: parsed once. */
   private long[] bounds() {
     if (parsed == null) {
-      parsed = new long[] {fromZxid == null ? Long.MIN_VALUE : Hex.parse(fromZxid),
-          toZxid == null ? Long.MAX_VALUE : Hex.parse(toZxid), session == null ? 0 : Hex.parse(session)};
+      parsed = new long[] {fromZxid == null ? Long.MIN_VALUE : fromZxid,
+          toZxid == null ? Long.MAX_VALUE : toZxid, session == null ? 0 : session};
     }
     return parsed;
   }
