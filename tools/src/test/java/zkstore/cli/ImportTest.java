@@ -39,4 +39,19 @@ class ImportTest {
     assertEquals(1, r.err().lines().count(), r.toString());
     assertTrue(r.err().contains("notes.txt"), r.toString());
   }
+
+  @Test
+  void aZxidThatIsNoNumberIsNamedWithItsLineAndField() throws Exception {
+    Path src = tmp.resolve("src");
+    Scenarios.standard(src);
+    List<String> lines = new java.util.ArrayList<>(ExportTest.exportLines(src));
+    lines.set(2, lines.get(2).replaceFirst("\"mzxid\":\"0x[0-9a-f]+\"", "\"mzxid\":\"0x12g\""));
+    Path file = tmp.resolve("tree.jsonl");
+    Files.write(file, lines);
+    Path out = tmp.resolve("imported");
+    Cli.Result r = Cli.run("import", file.toString(), "--out", out.toString());
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("tree.jsonl line 3: \"mzxid\": '0x12g' is neither 0x followed by"), r.toString());
+    assertTrue(Files.notExists(out), "nothing written for a bad export: " + r);
+  }
 }

@@ -11,7 +11,7 @@ final class HexOrDecimal implements ITypeConverter<Long> {
     try {
       return Hex.parse(value);
     } catch (NumberFormatException e) {
-      throw new TypeConversionException("'" + value + "' is neither 0x followed by hex digits nor a decimal number");
+      throw new TypeConversionException(e.getMessage());
     }
   }
 }
