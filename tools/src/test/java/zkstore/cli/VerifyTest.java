@@ -95,6 +95,21 @@ class VerifyTest {
   }
 
   @Test
+  void aDataDirWithoutLogsPointsToASeparateLogDir(@TempDir Path elsewhere) throws Exception {
+    try (var files = Files.list(v2)) {
+      for (Path p : files.filter(p -> p.getFileName().toString().startsWith("log.")).toList()) {
+        Files.move(p, elsewhere.resolve(p.getFileName()));
+      }
+    }
+    Cli.Result r = verify();
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().contains("no log file here: if dataLogDir is separate, pass --log-dir or --config"), r.toString());
+    Cli.Result dump = Cli.run("log", "dump", dir.toString());
+    assertEquals(1, dump.code(), dump.toString());
+    assertTrue(dump.err().contains("no log files (if dataLogDir is separate, pass --log-dir or --config)"), dump.toString());
+  }
+
+  @Test
   void findsAMissingMiddleLog() throws Exception {
     Files.delete(v2.resolve("log.d"));
     assertProblemLine(verify(), "log.19", "0xd..0x18 are missing between log.1 and log.19");

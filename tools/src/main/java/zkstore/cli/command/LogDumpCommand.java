@@ -44,7 +44,10 @@ public final class LogDumpCommand extends CliCommand {
         ? List.of(LogReading.ref(single))
         : LogReading.filesFrom(target.layout().logDir(), filter.from());
     if (files.isEmpty()) {
-      problem(target.describe() + ": no log files");
+      boolean mayBeElsewhere = single == null && !target.layout().separateLogDir()
+          && LogReading.all(target.layout().logDir()).isEmpty();
+      problem(target.describe() + ": no log files"
+          + (mayBeElsewhere ? " (if dataLogDir is separate, pass --log-dir or --config)" : ""));
       return ExitCode.PROBLEMS;
     }
     PrintWriter out = out();

@@ -109,7 +109,7 @@ public final class DataDirVerifier {
     }
     lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
-    checkReach(spans, newestValid, lastLogged);
+    checkReach(spans, newestValid, lastLogged, logs.isEmpty() && !layout.separateLogDir());
     return problems;
   }
 
@@ -307,7 +307,8 @@ public final class DataDirVerifier {
     return v;
   }
 
-  private void checkReach(List<LogSpan> spans, SnapshotFile newestValid, long lastLogged) {
+  /** {@code logsMayBeElsewhere}: no log file in the snapshot dir, and no separate log dir was given. */
+  private void checkReach(List<LogSpan> spans, SnapshotFile newestValid, long lastLogged, boolean logsMayBeElsewhere) {
     List<String> found = new ArrayList<>();
     String summary;
     long start = newestValid == null ? 0 : newestValid.zxid();
@@ -318,7 +319,8 @@ public final class DataDirVerifier {
         found.add("no valid snapshot and no readable log entry: nothing to restore from");
       }
     } else if (lastLogged <= start) {
-      summary = "from " + from + " (0x" + Long.toHexString(start) + "), no later txns logged";
+      summary = "from " + from + " (0x" + Long.toHexString(start) + "), no later txns logged"
+          + (logsMayBeElsewhere ? "; no log file here: if dataLogDir is separate, pass --log-dir or --config" : "");
     } else {
       boolean covered = false;
       long reach = start;
