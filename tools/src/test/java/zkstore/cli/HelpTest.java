@@ -37,8 +37,8 @@ class HelpTest {
       assertEquals(0, r.code(), r.toString());
       String commands = r.out().substring(r.out().indexOf("Commands:") + "Commands:".length()).strip();
       for (String line : commands.split("\n")) {
-        assertTrue(line.strip().matches("\\S+ {2,}\\S.*\\."), "a command listed without a whole one-line summary in `zkstore "
-            + parent + " --help`: '" + line + "'");
+        assertTrue(line.strip().matches("\\S+ {2,}\\S.*\\."),
+            "a command listed without a whole one-line summary in `zkstore " + parent + " --help`: '" + line + "'");
       }
     }
   }

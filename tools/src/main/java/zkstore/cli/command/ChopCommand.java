@@ -36,9 +36,8 @@ public final class ChopCommand extends CliCommand {
 
   @Override
   public Integer call() throws IOException {
-    long z = zxid;
     LogReading.LogRef ref = LogReading.ref(file);
-    Path target = out != null ? out : file.resolveSibling(file.getFileName() + ".chopped" + z);
+    Path target = out != null ? out : file.resolveSibling(file.getFileName() + ".chopped" + zxid);
     if (Files.exists(target)) {
       throw new UnusableInputException(target + ": output file exists, not overwriting it");
     }
@@ -53,7 +52,7 @@ public final class ChopCommand extends CliCommand {
 
       @Override
       public boolean entry(LogEntry e) {
-        return chopVisit(e, z, kept, hasZ, later);
+        return chopVisit(e, zxid, kept, hasZ, later);
       }
     });
 
@@ -63,12 +62,12 @@ public final class ChopCommand extends CliCommand {
     }
     if (!later[0]) {
       out().println("EOF reached after " + kept[0] + " txns.");
-      problem(file + ": no txn after zxid " + Hex.of(z) + ", nothing to chop; nothing written");
+      problem(file + ": no txn after zxid " + Hex.of(zxid) + ", nothing to chop; nothing written");
       return ExitCode.PROBLEMS;
     }
     if (kept[0] == 0 || !hasZ[0]) {
-      out().println("This log does not contain zxid " + Long.toHexString(z));
-      problem(file + ": zxid " + Hex.of(z) + " is not in this log; nothing written");
+      out().println("This log does not contain zxid " + Long.toHexString(zxid));
+      problem(file + ": zxid " + Hex.of(zxid) + " is not in this log; nothing written");
       return ExitCode.PROBLEMS;
     }
     try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
@@ -79,7 +78,7 @@ public final class ChopCommand extends CliCommand {
       }
       dst.force(true);
     }
-    out().println("Chopping at " + Long.toHexString(z) + " new log has " + kept[0] + " records");
+    out().println("Chopping at " + Long.toHexString(zxid) + " new log has " + kept[0] + " records");
     err().println("chop: wrote " + target);
     return ExitCode.OK;
   }

@@ -18,7 +18,8 @@ import zkstore.cli.source.NodeView;
 @Command(name = "import", mixinStandardHelpOptions = true,
     header = "Build a new data dir from an 'export --json' file.",
     description = "Build a new data dir from an 'export --json' file: one snapshot named for the highest zxid in it, "
-        + "stats and ACLs as exported. Ephemeral nodes get a session per owner (--session-timeout) so ZooKeeper expires them.")
+        + "stats and ACLs as exported. Ephemeral nodes get a session per owner (--session-timeout) so ZooKeeper "
+        + "expires them.")
 public final class ImportCommand extends CliCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines written by 'zkstore export --json' ('-' for stdin).")
   Path file;

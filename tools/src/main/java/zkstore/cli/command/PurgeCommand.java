@@ -22,7 +22,8 @@ import zkstore.cli.restore.OfflineRestore;
     header = "Delete old snapshots and logs, keeping the newest N.",
     description = "Delete old snapshots and logs: keep the newest N valid snapshots and the logs needed to restore "
         + "from the oldest of them (ZooKeeper's PurgeTxnLog rules). A snapshot counts as valid only when it fully "
-        + "verifies (ZooKeeper's cheap pre-check with --precheck-only). Prints 'Removing file:' lines like PurgeTxnLog.")
+        + "verifies (ZooKeeper's cheap pre-check with --precheck-only). Prints 'Removing file:' lines like "
+        + "PurgeTxnLog.")
 public final class PurgeCommand extends CliCommand {
   @Mixin
   DataDirOptions target;

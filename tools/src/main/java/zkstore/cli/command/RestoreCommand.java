@@ -26,14 +26,13 @@ public final class RestoreCommand extends CliCommand {
 
   @Option(names = "--to-zxid", required = true, paramLabel = "Z", converter = HexOrDecimal.class,
       description = "Target zxid (0x.. or decimal).")
-  long toZxid;
+  long target;
 
   @Option(names = "--out", required = true, paramLabel = "NEWDIR", description = "New data dir (must not exist or be empty).")
   Path out;
 
   @Override
   public Integer call() throws IOException {
-    long target = toZxid;
     DataDirLayout from = source.layout();
     var config = OfflineRestore.config(from);
     StoreRestore.asOf(config, target);

@@ -24,7 +24,8 @@ public final class Hex {
       }
       return Long.parseLong(t);
     } catch (NumberFormatException e) {
-      throw new NumberFormatException("'" + s + "' is neither 0x followed by at most 16 hex digits nor a decimal number");
+      throw new NumberFormatException(
+          "'" + s + "' is neither 0x followed by at most 16 hex digits nor a decimal number");
     }
   }
 }
