@@ -22,7 +22,7 @@ import zkstore.jute.JuteWriter;
 final class SegmentWriter {
   /**
    * How far past ZooKeeper's padded length the file is grown while a prefault thread follows the appends
-   * (1 KiB txns without force, 64 MiB steps, driver: appender CPU per txn 0.50 against 0.58 us without it).
+   * (1 KiB txns, commits of 10, no force, 64 MiB steps, driver: appender CPU per txn 0.39 against 0.44 us).
    */
   static final long SIZE_LEAD_BYTES = 16L << 20;
 
