@@ -30,32 +30,20 @@ final class TxnFilter {
       description = "Only these ops, by ZooKeeper's names (create, create2, setData, multi, closeSession, ...); a multi matches when any op does.")
   List<String> types;
 
-  private long[] parsed;
-
   long from() {
-    return bounds()[0];
+    return fromZxid == null ? Long.MIN_VALUE : fromZxid;
   }
 
   long to() {
-    return bounds()[1];
-  }
-
-  /** from, to, session: parsed once. */
-  private long[] bounds() {
-    if (parsed == null) {
-      parsed = new long[] {fromZxid == null ? Long.MIN_VALUE : fromZxid,
-          toZxid == null ? Long.MAX_VALUE : toZxid, session == null ? 0 : session};
-    }
-    return parsed;
+    return toZxid == null ? Long.MAX_VALUE : toZxid;
   }
 
   boolean matches(TxnRecord rec) {
-    long[] b = bounds();
     long zxid = rec.header().zxid();
-    if (zxid < b[0] || zxid > b[1]) {
+    if (zxid < from() || zxid > to()) {
       return false;
     }
-    if (session != null && rec.header().clientId() != b[2]) {
+    if (session != null && rec.header().clientId() != session) {
       return false;
     }
     if (types != null && !types.isEmpty() && !typeMatches(rec)) {
