@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import zkstore.cli.ExitCode;
+import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.JsonLines;
 import zkstore.cli.format.TxnJson;
@@ -47,7 +48,7 @@ public final class LogDumpCommand extends CliCommand {
       boolean mayBeElsewhere = single == null && !target.layout().separateLogDir()
           && LogReading.all(target.layout().logDir()).isEmpty();
       problem(target.describe() + ": no log files"
-          + (mayBeElsewhere ? " (if dataLogDir is separate, pass --log-dir or --config)" : ""));
+          + (mayBeElsewhere ? " (" + DataDirLayout.SEPARATE_LOG_DIR_HINT + ")" : ""));
       return ExitCode.PROBLEMS;
     }
     PrintWriter out = out();

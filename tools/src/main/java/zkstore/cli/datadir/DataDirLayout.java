@@ -15,6 +15,9 @@ public record DataDirLayout(Path snapDir, Path logDir) {
   /** The name of the versioned sub-directory ZooKeeper keeps its files in. */
   public static final String VERSION_DIR = "version-2";
 
+  /** What to tell a user whose data dir holds no log file while no separate log dir was given. */
+  public static final String SEPARATE_LOG_DIR_HINT = "if dataLogDir is separate, pass --log-dir or --config";
+
   /** Resolves a data dir and an optional separate log dir, each given with or without version-2. */
   public static DataDirLayout resolve(Path dataDir, Path logDir) {
     Path snap = versionDir(dataDir);

@@ -320,7 +320,7 @@ public final class DataDirVerifier {
       }
     } else if (lastLogged <= start) {
       summary = "from " + from + " (0x" + Long.toHexString(start) + "), no later txns logged"
-          + (logsMayBeElsewhere ? "; no log file here: if dataLogDir is separate, pass --log-dir or --config" : "");
+          + (logsMayBeElsewhere ? "; no log file here: " + DataDirLayout.SEPARATE_LOG_DIR_HINT : "");
     } else {
       boolean covered = false;
       long reach = start;
