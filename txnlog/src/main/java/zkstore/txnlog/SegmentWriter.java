@@ -256,13 +256,8 @@ final class SegmentWriter {
     return position;
   }
 
-  /** The file's length on disk, preallocation and any lead included. */
-  long allocated() {
-    return allocated;
-  }
-
   /** ZooKeeper's length for this file: its padded size, or the end of the last entry when that is further. */
-  long zooKeeperLength() {
+  private long zooKeeperLength() {
     return Math.max(paddedSize, position);
   }
 }
