@@ -255,37 +255,20 @@ final class FileScanner implements Closeable {
     return from - 1;
   }
 
-  /**
-   * Whether {@code [from, to)} holds only zeros. The zero tail can be trimmed while it is scanned (a zkstore
-   * writer closing the file trims the length it ran ahead of ZooKeeper's), and reading a mapped page past the
-   * new end faults: the scan then goes on up to the new end, since a trimmed tail held nothing.
-   */
   private boolean allZero(long from, long to) throws IOException {
     long o = from;
     while (o < to) {
       int len = (int) Math.min(ZERO_BLOCK, to - o);
-      try {
-        if (!zeroBlock(o, len)) {
-          return false;
-        }
-      } catch (InternalError e) {
-        long now = region.currentSize();
-        if (now >= o + len) {
-          throw new IOException("cannot read " + file.path() + " at offset " + o + ": " + e.getMessage(), e);
-        }
-        return now <= o || allZero(o, now);
+      ByteBuffer b = region.cover(o, len);
+      int i = region.index(o);
+      ByteBuffer view = b.duplicate();
+      view.limit(i + len).position(i);
+      if (view.mismatch(ZEROS.duplicate().limit(len)) != -1) {
+        return false;
       }
       o += len;
     }
     return true;
-  }
-
-  private boolean zeroBlock(long o, int len) throws IOException {
-    ByteBuffer b = region.cover(o, len);
-    int i = region.index(o);
-    ByteBuffer view = b.duplicate();
-    view.limit(i + len).position(i);
-    return view.mismatch(ZEROS.duplicate().limit(len)) == -1;
   }
 
   /** The current entry's payload, a view valid until the next call. */

@@ -36,11 +36,6 @@ final class MappedRegion implements Closeable {
     return size;
   }
 
-  /** The file's size now (a writer may have grown or trimmed it since it was opened). */
-  long currentSize() throws IOException {
-    return channel.size();
-  }
-
   /**
    * The window holding {@code [offset, offset+length)} (which must lie inside the file); index into it with
    * {@link #index(long)}.
