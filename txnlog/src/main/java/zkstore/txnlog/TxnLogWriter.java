@@ -164,7 +164,7 @@ public final class TxnLogWriter implements Closeable {
       WriteWindow window = live == null ? null : live.window();
       long position = live == null ? 0 : live.position();
       long expected = live == null || live != lastCaptured ? 0
-          : Math.min(position - lastCapturedPosition, WriteWindowPrefaulter.AHEAD_BYTES);
+          : Math.min(position - lastCapturedPosition, WriteWindowPrefaulter.FORCED_AHEAD_BYTES);
       if (live != null) {
         live.dropWrittenPages();
         lastCaptured = live;

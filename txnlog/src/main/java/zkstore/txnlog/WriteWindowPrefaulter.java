@@ -11,18 +11,28 @@ import java.util.concurrent.locks.LockSupport;
  * entry of the window (about 3 ms per 64 MiB).
  *
  * <p>An unforced log has its pages faulted in as writable ({@code MADV_POPULATE_WRITE}) up to
- * {@link #AHEAD_BYTES} ahead of the appends. A prefaulted page is a dirty page of zeros, so for a forced log
- * (where a force would write it, and the next append would fault it in again) pages are only read into the
- * page cache ahead ({@code MADV_WILLNEED}, single-page folios, nothing dirtied), and faulted in as writable
+ * {@link #UNFORCED_AHEAD_BYTES} ahead of the appends. A prefaulted page is a dirty page of zeros, so for a
+ * forced log (where a force would write it, and the next append would fault it in again) pages are only read
+ * into the page cache up to {@link #FORCED_AHEAD_BYTES} ahead ({@code MADV_WILLNEED}, single-page folios,
+ * nothing dirtied), and faulted in as writable
  * after each force, over the pages the appends are expected to fill before the next one. Pages the appends
  * have left behind are queued for write-out at once ({@code sync_file_range}), so the disk works while the
  * appends go on and a force waits only for the last of them.
  */
 final class WriteWindowPrefaulter implements AutoCloseable {
-  /** How far ahead of the append position pages are prepared, in bytes (room for the thread to be late). */
-  static final long AHEAD_BYTES = 4L << 20;
-  /** Bytes prepared per madvise call, and how often the writer asks for more. */
-  static final long CHUNK_BYTES = 128L << 10;
+  /** Forced logs: how far ahead of the append position pages are read into the page cache, in bytes. */
+  static final long FORCED_AHEAD_BYTES = 4L << 20;
+  /** Forced logs: bytes prepared per madvise call. */
+  static final long FORCED_CHUNK_BYTES = 128L << 10;
+  /**
+   * Unforced logs: how far ahead of the append position pages are faulted in, in bytes. The thread is about
+   * as fast per page as the appends, so any stall of it (a large folio read around, a compaction) must be
+   * covered by this lead: with 4 MiB the appending thread still took its own faults in two places of every
+   * 64 MiB step, 20 to 28 and 44 to 52 MiB after each growth; with 32 MiB those faults are gone.
+   */
+  static final long UNFORCED_AHEAD_BYTES = 32L << 20;
+  /** Unforced logs: bytes faulted in per madvise call, and how often the writer asks for more. */
+  static final long UNFORCED_CHUNK_BYTES = 1L << 20;
   /**
    * Batches smaller than this are not prefaulted after their force: waking this thread costs more than the
    * one or two faults the appender would take (100 B commits of 1: 12,746 -> 9,687 txns/s with it).
@@ -36,6 +46,8 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   private final Thread thread;
   private final boolean forced;
+  private final long aheadBytes;
+  private final long chunkBytes;
   private final boolean writeback;
   private volatile boolean closed;
   /** Pages below this are to be faulted in as writable. */
@@ -62,6 +74,8 @@ final class WriteWindowPrefaulter implements AutoCloseable {
    */
   WriteWindowPrefaulter(boolean forced, boolean earlyWriteback) {
     this.forced = forced;
+    this.aheadBytes = forced ? FORCED_AHEAD_BYTES : UNFORCED_AHEAD_BYTES;
+    this.chunkBytes = forced ? FORCED_CHUNK_BYTES : UNFORCED_CHUNK_BYTES;
     this.writeback = forced && earlyWriteback;
     thread = new Thread(this::run, "zkstore-txnlog-prefault");
     thread.setDaemon(true);
@@ -70,7 +84,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   /** How often, in bytes appended, the writer reports its position with {@link #want(long)}. */
   long reportEveryBytes() {
-    return writeback ? WRITEBACK_BYTES : CHUNK_BYTES;
+    return writeback ? WRITEBACK_BYTES : chunkBytes;
   }
 
   /** Starts preparing pages of {@code w} from {@code from} on, never at or past {@code reservedEnd}. */
@@ -120,12 +134,13 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   }
 
   /**
-   * The appends are at file offset {@code position}: pages up to {@link #AHEAD_BYTES} past it are faulted in
-   * (unforced log) or read into the page cache (forced log), and for a forced log the whole pages below it are
-   * final, so their write-out can start. Non-blocking: volatile writes and an unpark.
+   * The appends are at file offset {@code position}: pages up to {@link #UNFORCED_AHEAD_BYTES} past it are
+   * faulted in (unforced log) or up to {@link #FORCED_AHEAD_BYTES} read into the page cache (forced log), and
+   * for a forced log the whole pages below it are final, so their write-out can start. Non-blocking: volatile
+   * writes and an unpark.
    */
   void want(long position) {
-    long upTo = position + AHEAD_BYTES;
+    long upTo = position + aheadBytes;
     if (forced) {
       finished = position - position % WriteWindow.PAGE;
       cacheWanted = upTo;
@@ -217,7 +232,7 @@ final class WriteWindowPrefaulter implements AutoCloseable {
 
   /** The end of the next chunk from {@code from} towards {@code target}, inside the window and the reservation. */
   private long limit(long target, long from) {
-    long to = Math.min(Math.min(target, Math.min(reservedEnd, window.end)), from + CHUNK_BYTES);
+    long to = Math.min(Math.min(target, Math.min(reservedEnd, window.end)), from + chunkBytes);
     return to - to % WriteWindow.PAGE;
   }
 
