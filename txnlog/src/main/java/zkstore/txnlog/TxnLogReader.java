@@ -66,7 +66,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
    */
   public boolean next() throws IOException {
     if (outcome instanceof Corruption c) {
-      throw toException(c);
+      throw c.toException(null);
     }
     if (outcome != null) {
       return false;
@@ -93,7 +93,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
       closeScanner();
       if (d instanceof Corruption c) {
         outcome = c;
-        throw toException(c);
+        throw c.toException(null);
       }
       if (d instanceof TornTail t) {
         tornTails.add(t);
@@ -119,7 +119,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
             + (z - lastReturned - 1) + ")"));
     closeScanner();
     outcome = c;
-    throw toException(c);
+    throw c.toException(null);
   }
 
   private boolean openNextFile() throws IOException {
@@ -137,10 +137,6 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
       scanner = null;
       s.close();
     }
-  }
-
-  private FormatException toException(Corruption c) {
-    return c.toException(null);
   }
 
   /** The current entry's zxid. */
@@ -210,7 +206,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
           "a decodable txn", "Unsupported Txn with type=" + type);
       closeScanner();
       outcome = c;
-      throw toException(c);
+      throw c.toException(null);
     }
   }
 
