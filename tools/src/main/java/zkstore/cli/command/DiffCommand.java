@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 import zkstore.cli.ExitCode;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.format.AclText;
+import zkstore.cli.format.Counts;
 import zkstore.cli.format.Hex;
 import zkstore.cli.format.JsonLines;
 import zkstore.cli.format.NodeJson;
@@ -93,7 +94,7 @@ public final class DiffCommand extends CliCommand {
     }
     if (!json) {
       out().println(differences == 0 ? "trees are equal (" + paths.size() + " nodes)"
-          : differences + " node" + (differences == 1 ? "" : "s") + " differ (A " + Hex.of(left.lastZxid()) + ", B "
+          : Counts.of(differences, "node") + " differ (A " + Hex.of(left.lastZxid()) + ", B "
               + Hex.of(right.lastZxid()) + ")");
     }
     return differences == 0 ? ExitCode.OK : ExitCode.PROBLEMS;

@@ -9,6 +9,7 @@ import zkstore.cli.ExitCode;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
+import zkstore.cli.format.Counts;
 import zkstore.cli.format.JsonLines;
 import zkstore.cli.source.LogReading;
 import zkstore.cli.verify.DataDirVerifier;
@@ -73,7 +74,7 @@ public final class VerifyCommand extends CliCommand {
       } else {
         out().println(problems == 0
             ? "verdict: OK (" + verifier.checks() + " checks, no problems)"
-            : "verdict: PROBLEMS (" + problems + " problem" + (problems == 1 ? "" : "s") + " in " + verifier.checks() + " checks)");
+            : "verdict: PROBLEMS (" + Counts.of(problems, "problem") + " in " + verifier.checks() + " checks)");
       }
     }
     out().flush();

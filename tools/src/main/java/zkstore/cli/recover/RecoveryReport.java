@@ -2,6 +2,7 @@ package zkstore.cli.recover;
 
 import java.util.ArrayList;
 import java.util.List;
+import zkstore.cli.format.Counts;
 
 /**
  * What {@code recover} did: the zxid of the recovered state, where it started, and every zxid range it
@@ -67,6 +68,6 @@ public final class RecoveryReport {
         ? "zxid 0x" + Long.toHexString(d.fromZxid()) + " and every later txn in that file"
         : d.fromZxid() == d.toZxid() ? "zxid 0x" + Long.toHexString(d.fromZxid())
         : "zxids 0x" + Long.toHexString(d.fromZxid()) + "..0x" + Long.toHexString(d.toZxid());
-    return d.count() == null ? r : r + " (" + d.count() + " txn" + (d.count() == 1 ? "" : "s") + ")";
+    return d.count() == null ? r : r + " (" + Counts.of(d.count(), "txn") + ")";
   }
 }

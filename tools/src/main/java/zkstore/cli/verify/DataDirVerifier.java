@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import zkstore.cli.Problems;
 import zkstore.cli.datadir.DataDirLayout;
+import zkstore.cli.format.Counts;
 import zkstore.cli.source.LogEnd;
 import zkstore.cli.source.LogFileScan;
 import zkstore.cli.source.LogReading;
@@ -258,8 +259,8 @@ public final class DataDirVerifier {
     String name = f.path().getFileName().toString();
     try {
       SnapshotReadResult r = reader.read(f, zkstore.snapshot.SnapshotSink.DISCARD);
-      String summary = count(r.nodes(), "node") + ", " + count(r.sessions(), "session") + ", "
-          + count(r.layout().seals(), "seal") + " ("
+      String summary = Counts.of(r.nodes(), "node") + ", " + Counts.of(r.sessions(), "session") + ", "
+          + Counts.of(r.layout().seals(), "seal") + " ("
           + r.layout().zookeeperVersions() + " layout)"
           + (r.digest() != null ? ", digest at 0x" + Long.toHexString(r.digest().zxid()) : "");
       return new SnapshotResult(f, new FileCheck("snapshot", name, summary, List.of(), true), r.nodes());
@@ -347,9 +348,5 @@ public final class DataDirVerifier {
           + ", last logged zxid 0x" + Long.toHexString(lastLogged);
     }
     emit(new FileCheck("restore", "restore", summary, found, true));
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
