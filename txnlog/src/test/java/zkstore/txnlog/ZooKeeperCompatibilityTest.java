@@ -75,20 +75,26 @@ class ZooKeeperCompatibilityTest {
     zk.close();
   }
 
+  /**
+   * Both durabilities: an unforced log with steps below {@link SegmentWriter#SMALL_STEP_BYTES} has each step
+   * faulted in by the appending thread, which must not change a byte.
+   */
   @Test
   void sameTxnsAndPreallocationGiveByteIdenticalFiles() throws Exception {
-    for (long prealloc : new long[] {8192, 64 * 1024}) {
-      Path zk = Files.createTempDirectory(zkDir, "zk");
-      Path ours = Files.createTempDirectory(ourDir, "ours");
-      List<TxnRecord> txns = Txns.random(new Random(Txns.seed("byteIdentical" + prealloc)), 1, 1500);
-      writeWithZooKeeper(zk, txns, prealloc, 1);
-      writeWithZkstore(ours, txns, prealloc, 1);
-      List<LogFile> zkFiles = LogFiles.list(zk);
-      List<LogFile> ourFiles = LogFiles.list(ours);
-      assertEquals(names(zkFiles), names(ourFiles));
-      for (int f = 0; f < zkFiles.size(); f++) {
-        assertArrayEquals(Files.readAllBytes(zkFiles.get(f).path()), Files.readAllBytes(ourFiles.get(f).path()),
-            zkFiles.get(f).name() + " with preallocation " + prealloc);
+    for (long prealloc : new long[] {8192, 64 * 1024, 1 << 20}) {
+      for (Durability durability : Durability.values()) {
+        Path zk = Files.createTempDirectory(zkDir, "zk");
+        Path ours = Files.createTempDirectory(ourDir, "ours");
+        List<TxnRecord> txns = Txns.random(new Random(Txns.seed("byteIdentical" + prealloc)), 1, 1500);
+        writeWithZooKeeper(zk, txns, prealloc, 1);
+        writeWithZkstore(ours, txns, prealloc, 1, durability);
+        List<LogFile> zkFiles = LogFiles.list(zk);
+        List<LogFile> ourFiles = LogFiles.list(ours);
+        assertEquals(names(zkFiles), names(ourFiles));
+        for (int f = 0; f < zkFiles.size(); f++) {
+          assertArrayEquals(Files.readAllBytes(zkFiles.get(f).path()), Files.readAllBytes(ourFiles.get(f).path()),
+              zkFiles.get(f).name() + " with preallocation " + prealloc + ", " + durability);
+        }
       }
     }
   }
@@ -169,7 +175,13 @@ class ZooKeeperCompatibilityTest {
 
   static void writeWithZkstore(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery)
       throws IOException {
-    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir).withPreallocBytes(prealloc))) {
+    writeWithZkstore(dir, txns, prealloc, commitEvery, Durability.FORCE);
+  }
+
+  static void writeWithZkstore(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery,
+      Durability durability) throws IOException {
+    TxnLogConfig config = TxnLogConfig.inLogDir(dir).withPreallocBytes(prealloc).withDurability(durability);
+    try (TxnLogWriter w = TxnLogWriter.open(config)) {
       for (int i = 0; i < txns.size(); i++) {
         if (i > 0 && i % ROLL_EVERY == 0) {
           w.roll();
