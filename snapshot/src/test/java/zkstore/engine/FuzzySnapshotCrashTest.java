@@ -21,7 +21,8 @@ import zkstore.runtime.JvmFlags;
 
 /**
  * Crash safety of the engine while fuzzy snapshots run constantly: a child JVM ({@link CrashChild}) writes at
- * full speed with snapCount 64 and is killed with SIGKILL at seeded points, at least 50 times in one data dir.
+ * full speed with snapCount 64 and is killed with SIGKILL at seeded points, 50 times in one data dir (a run with
+ * more kills, under the heavy profile, goes on in fresh data dirs of 50 kills each).
  *
  * <p>What a restore after a kill may hold, precisely: the txns 1..F of the workload for some F, applied to an
  * empty tree, and nothing else. F must be at least the highest zxid the child printed as acknowledged (a
@@ -40,27 +41,45 @@ import zkstore.runtime.JvmFlags;
  */
 class FuzzySnapshotCrashTest {
   private static final int SNAP_COUNT = 64;
+  /**
+   * Kills in one data dir. The tree, and with it every restore and every comparison, grows with each kill, and
+   * the dir keeps every snapshot, so one dir of 300 kills made each kill slower than the last (28 minutes in all).
+   */
+  private static final int KILLS_PER_DIR = 50;
 
   @Test
   void sigkillAtSeededPointsNeverLosesAnAcknowledgedTxnNorLeavesAGap(@TempDir Path tmp) throws Exception {
-    // The data dir and the copies ZooKeeper restores both live inside the test's own temp dir, which JUnit deletes.
-    Path dir = Files.createDirectories(tmp.resolve("data"));
     long seed = Long.getLong("zkstore.seed", System.nanoTime());
     int kills = Integer.getInteger("zkstore.crash.kills", Boolean.getBoolean("zkstore.test.heavy") ? 300 : 50);
     System.out.println("FuzzySnapshotCrashTest seed " + seed + ", " + kills + " kills (re-run with -Dzkstore.seed="
         + seed + ")");
+    for (int first = 1, d = 0; first <= kills; first += KILLS_PER_DIR, d++) {
+      Path dir = Files.createDirectories(tmp.resolve("data-" + d));
+      killRepeatedly(dir, seed, d, first, Math.min(kills, first + KILLS_PER_DIR - 1));
+      PathUtils.deleteDirectory(dir);
+    }
+  }
+
+  /**
+   * Kills {@code firstKill} to {@code lastKill} (numbered across dirs), all in the fresh data dir {@code dir}, the
+   * {@code d}-th of the run: it runs the workload and kill points of {@code runSeed + d}.
+   */
+  private static void killRepeatedly(Path dir, long runSeed, int d, int firstKill, int lastKill) throws Exception {
+    // The data dir and the copies ZooKeeper restores both live inside the test's own temp dir, which JUnit deletes.
+    Path tmp = dir.getParent();
+    long seed = runSeed + d;
     CrashSchedule schedule = new CrashSchedule(seed, SNAP_COUNT);
     ZkWorkload expected = new ZkWorkload(seed);
     long previousRestore = 0;
     int zkChecks = 0;
-    for (int kill = 1; kill <= kills; kill++) {
+    for (int kill = firstKill; kill <= lastKill; kill++) {
       CrashSchedule.KillPoint point = schedule.next();
       long acked = runAndKill(dir, seed, point, kill);
       RestorePolicy.Restored<TreeHandle> restored = RestoreDifferential.zkstoreRestore(dir);
       RestoreReport report = restored.report();
       long f = report.finalZxid();
-      String where = "seed " + seed + ", kill " + kill + " " + point + ", acked " + acked + ", restored " + f
-          + "\n" + report.describe();
+      String where = "run seed " + runSeed + ", dir " + d + ", kill " + kill + " " + point + ", acked " + acked
+          + ", restored " + f + "\n" + report.describe();
       assertTrue(f >= acked, "an acknowledged txn was lost: " + where);
       assertTrue(f >= previousRestore, "the restore went back behind an earlier restore: " + where);
       while (expected.lastZxid() < f) {
@@ -79,7 +98,8 @@ class FuzzySnapshotCrashTest {
       }
       previousRestore = f;
     }
-    System.out.println("kills " + kills + ", final zxid " + previousRestore + ", ZooKeeper checks " + zkChecks);
+    int kills = lastKill - firstKill + 1;
+    System.out.println("kills " + firstKill + " to " + lastKill + " in dir " + d + ", final zxid " + previousRestore + ", ZooKeeper checks " + zkChecks);
     assertTrue(previousRestore > kills, "the child made too little progress to mean anything: " + previousRestore);
   }
 
