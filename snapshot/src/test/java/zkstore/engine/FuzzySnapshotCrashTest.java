@@ -99,7 +99,8 @@ class FuzzySnapshotCrashTest {
       previousRestore = f;
     }
     int kills = lastKill - firstKill + 1;
-    System.out.println("kills " + firstKill + " to " + lastKill + " in dir " + d + ", final zxid " + previousRestore + ", ZooKeeper checks " + zkChecks);
+    System.out.println("kills " + firstKill + " to " + lastKill + " in dir " + d + ", final zxid " + previousRestore
+        + ", ZooKeeper checks " + zkChecks);
     assertTrue(previousRestore > kills, "the child made too little progress to mean anything: " + previousRestore);
   }
 
