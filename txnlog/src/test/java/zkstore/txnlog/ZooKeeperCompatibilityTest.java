@@ -82,13 +82,13 @@ class ZooKeeperCompatibilityTest {
   @Test
   void sameTxnsAndPreallocationGiveByteIdenticalFiles() throws Exception {
     for (long prealloc : new long[] {8192, 64 * 1024, 1 << 20}) {
+      Path zk = Files.createTempDirectory(zkDir, "zk");
+      List<TxnRecord> txns = Txns.random(new Random(Txns.seed("byteIdentical" + prealloc)), 1, 1500);
+      writeWithZooKeeper(zk, txns, prealloc, 1);
+      List<LogFile> zkFiles = LogFiles.list(zk);
       for (Durability durability : Durability.values()) {
-        Path zk = Files.createTempDirectory(zkDir, "zk");
         Path ours = Files.createTempDirectory(ourDir, "ours");
-        List<TxnRecord> txns = Txns.random(new Random(Txns.seed("byteIdentical" + prealloc)), 1, 1500);
-        writeWithZooKeeper(zk, txns, prealloc, 1);
         writeWithZkstore(ours, txns, prealloc, 1, durability);
-        List<LogFile> zkFiles = LogFiles.list(zk);
         List<LogFile> ourFiles = LogFiles.list(ours);
         assertEquals(names(zkFiles), names(ourFiles));
         for (int f = 0; f < zkFiles.size(); f++) {
