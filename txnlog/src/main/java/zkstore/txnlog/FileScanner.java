@@ -10,6 +10,11 @@ import java.util.zip.Adler32;
  * classified: if the file holds only zeros after it, or bytes that end within the longest frame that could
  * start there and contain no valid frame, it is a {@link TornTail}; otherwise {@link Corruption}. A zero
  * length followed only by zeros is the end of the file.
+ *
+ * <p>Entries are read through a mapping; everything past the last entry (the zero tail, a bad frame and what
+ * follows it) is read with pread. A zkstore writer closing a file trims the zero tail it kept beyond
+ * ZooKeeper's length, and a mapped read of a page past the new end is a SIGBUS, which in a JIT stub kills the
+ * JVM; a pread there just returns fewer bytes, and bytes trimmed away count as the zeros they were.
  */
 final class FileScanner implements Closeable {
   private static final int ZERO_BLOCK = 64 * 1024;
@@ -31,6 +36,8 @@ final class FileScanner implements Closeable {
   private long lastValidZxid = -1;
   private LogDamage damage;
   private boolean done;
+  private ByteBuffer block;
+  private final ByteBuffer prefix = ByteBuffer.allocate(LogFormat.FRAME_PREFIX);
 
   FileScanner(LogFile file, int maxPayload) throws IOException {
     this.file = file;
@@ -73,10 +80,22 @@ final class FileScanner implements Closeable {
     if (o + LogFormat.FRAME_PREFIX > size) {
       return end(o, "checksum and length", "12 bytes", (size - o) + " bytes before the end of the file");
     }
-    ByteBuffer b = region.cover(o, LogFormat.FRAME_PREFIX);
-    int i = region.index(o);
-    long checksum = b.getLong(i);
-    int len = b.getInt(i + 8);
+    long checksum;
+    int len;
+    if (prefixInFreshPage(o)) {
+      prefix.clear();
+      region.read(o, prefix);
+      while (prefix.hasRemaining()) {
+        prefix.put((byte) 0); // trimmed away: the zeros it held
+      }
+      checksum = prefix.getLong(0);
+      len = prefix.getInt(8);
+    } else {
+      ByteBuffer b = region.cover(o, LogFormat.FRAME_PREFIX);
+      int i = region.index(o);
+      checksum = b.getLong(i);
+      len = b.getInt(i + 8);
+    }
     if (len == 0) {
       if (checksum == 0 && allZero(o, size)) {
         done = true;
@@ -91,8 +110,8 @@ final class FileScanner implements Closeable {
       return fail(o, "length", "at most " + (size - o - LogFormat.FRAME_OVERHEAD) + " (bytes left in the file)",
           Integer.toString(len));
     }
-    b = region.cover(o, (int) LogFormat.frameSize(len));
-    i = region.index(o);
+    ByteBuffer b = region.cover(o, (int) LogFormat.frameSize(len));
+    int i = region.index(o);
     byte eor = b.get(i + LogFormat.FRAME_PREFIX + len);
     if (eor != LogFormat.END_OF_RECORD) {
       return fail(o, "end-of-record byte", hex8(LogFormat.END_OF_RECORD), hex8(eor));
@@ -122,6 +141,16 @@ final class FileScanner implements Closeable {
     return adler.getValue();
   }
 
+  /**
+   * Whether the frame prefix at {@code o} reaches into a page that holds no byte of the entries before it. Only
+   * such a page can lie wholly past the end of a file trimmed to ZooKeeper's length after this scanner mapped
+   * it (that length is never below the end of the last entry), so only such a prefix is read with pread: about
+   * one entry in 300.
+   */
+  private static boolean prefixInFreshPage(long o) {
+    return (o - 1) / WriteWindow.PAGE != (o + LogFormat.FRAME_PREFIX - 1) / WriteWindow.PAGE;
+  }
+
   private boolean end(long o, String field, String expected, String actual) throws IOException {
     if (allZero(o, size)) {
       done = true;
@@ -143,11 +172,11 @@ final class FileScanner implements Closeable {
 
   private Long claimedZxid(long o) throws IOException {
     long at = o + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD;
-    if (at + 8 > size) {
+    ByteBuffer b = ByteBuffer.allocate(8);
+    if (at + 8 > size || region.read(at, b) < 8) {
       return null;
     }
-    ByteBuffer b = region.cover(at, 8);
-    long z = b.getLong(region.index(at));
+    long z = b.getLong(0);
     return z == 0 ? null : z;
   }
 
@@ -166,28 +195,25 @@ final class FileScanner implements Closeable {
     if (last <= o) {
       return false;
     }
-    AdlerPrefix sums = null;
     long from = o + 1;
-    for (long p = from; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= last + 1; p++) {
-      ByteBuffer b = region.cover(p, LogFormat.FRAME_PREFIX);
-      int i = region.index(p);
-      if (b.getInt(i) != 0) {
+    ByteBuffer bytes = ByteBuffer.allocate((int) (last + 1 - from));
+    region.read(from, bytes);
+    AdlerPrefix sums = null;
+    for (int p = 0; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= bytes.position(); p++) {
+      if (bytes.getInt(p) != 0) {
         continue; // an Adler32 held in a long has a zero upper half
       }
-      int len = b.getInt(i + 8);
-      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > last + 1) {
+      int len = bytes.getInt(p + 8);
+      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > bytes.position()) {
         continue;
       }
-      long eorAt = p + LogFormat.FRAME_PREFIX + len;
-      b = region.cover(eorAt, 1);
-      if (b.get(region.index(eorAt)) != LogFormat.END_OF_RECORD) {
+      if (bytes.get(p + LogFormat.FRAME_PREFIX + len) != LogFormat.END_OF_RECORD) {
         continue;
       }
       if (sums == null) {
-        sums = new AdlerPrefix(region, from, last + 1);
+        sums = new AdlerPrefix(bytes.array(), bytes.position());
       }
-      b = region.cover(p, 8);
-      if (sums.adler(p + LogFormat.FRAME_PREFIX, len) == b.getLong(region.index(p))) {
+      if (sums.adler(p + LogFormat.FRAME_PREFIX, len) == bytes.getLong(p)) {
         return true;
       }
     }
@@ -200,20 +226,17 @@ final class FileScanner implements Closeable {
    */
   static final class AdlerPrefix {
     private static final int MOD = 65521;
-    private final long base;
     private final char[] s1;
     private final char[] s2;
 
-    AdlerPrefix(MappedRegion region, long from, long to) throws IOException {
-      int n = (int) (to - from);
-      base = from;
+    /** Sums of {@code bytes[0, n)}. */
+    AdlerPrefix(byte[] bytes, int n) {
       s1 = new char[n + 1];
       s2 = new char[n + 1];
       long a = 0;
       long w = 0;
       for (int k = 0; k < n; k++) {
-        long at = from + k;
-        int x = region.cover(at, 1).get(region.index(at)) & 0xff;
+        int x = bytes[k] & 0xff;
         a = (a + x) % MOD;
         w = (w + (long) k * x) % MOD;
         s1[k + 1] = (char) a;
@@ -221,9 +244,9 @@ final class FileScanner implements Closeable {
       }
     }
 
-    /** Adler32 of the {@code len} bytes at file offset {@code offset} (inside the summed range). */
-    long adler(long offset, int len) {
-      int lo = (int) (offset - base);
+    /** Adler32 of the {@code len} bytes from index {@code from} (inside the summed range). */
+    long adler(int from, int len) {
+      int lo = from;
       int hi = lo + len;
       long sum = Math.floorMod(s1[hi] - s1[lo], MOD);
       long weighted = Math.floorMod(s2[hi] - s2[lo], MOD);
@@ -233,20 +256,19 @@ final class FileScanner implements Closeable {
     }
   }
 
-  /** The offset of the last non-zero byte in {@code [from, to)}, or {@code from - 1} if there is none. */
+  /**
+   * The offset of the last non-zero byte in {@code [from, to)}, or {@code from - 1} if there is none; bytes
+   * past the end of the file as it is now count as zeros.
+   */
   private long lastNonZero(long from, long to) throws IOException {
     long end = to;
     while (end > from) {
       long start = Math.max(from, end - ZERO_BLOCK);
-      int len = (int) (end - start);
-      ByteBuffer b = region.cover(start, len);
-      int i = region.index(start);
-      ByteBuffer view = b.duplicate();
-      view.limit(i + len).position(i);
-      if (view.mismatch(ZEROS.duplicate().limit(len)) != -1) {
-        for (int k = i + len - 1; k >= i; k--) {
-          if (b.get(k) != 0) {
-            return start + (k - i);
+      int n = readBlock(start, (int) (end - start));
+      if (!zeros(n)) {
+        for (int k = n - 1; k >= 0; k--) {
+          if (block.get(k) != 0) {
+            return start + k;
           }
         }
       }
@@ -255,20 +277,38 @@ final class FileScanner implements Closeable {
     return from - 1;
   }
 
+  /** Whether {@code [from, to)} holds only zeros; bytes past the end of the file as it is now count as zeros. */
   private boolean allZero(long from, long to) throws IOException {
     long o = from;
     while (o < to) {
       int len = (int) Math.min(ZERO_BLOCK, to - o);
-      ByteBuffer b = region.cover(o, len);
-      int i = region.index(o);
-      ByteBuffer view = b.duplicate();
-      view.limit(i + len).position(i);
-      if (view.mismatch(ZEROS.duplicate().limit(len)) != -1) {
+      int n = readBlock(o, len);
+      if (!zeros(n)) {
         return false;
+      }
+      if (n < len) {
+        return true;
       }
       o += len;
     }
     return true;
+  }
+
+  /**
+   * Reads up to {@code len} bytes at {@code offset} into {@link #block} with pread; returns how many were read.
+   * The block is direct, so the read lands in it without a copy through a temporary buffer.
+   */
+  private int readBlock(long offset, int len) throws IOException {
+    if (block == null) {
+      block = ByteBuffer.allocateDirect(ZERO_BLOCK);
+    }
+    block.clear().limit(len);
+    return region.read(offset, block);
+  }
+
+  /** Whether the first {@code n} bytes of {@link #block} are all zero. */
+  private boolean zeros(int n) {
+    return block.duplicate().position(0).limit(n).mismatch(ZEROS.duplicate().limit(n)) == -1;
   }
 
   /** The current entry's payload, a view valid until the next call. */

@@ -37,6 +37,23 @@ final class MappedRegion implements Closeable {
   }
 
   /**
+   * Reads file bytes from {@code offset} on into {@code dst} with pread, not through the mapping, and returns
+   * how many were read: fewer than {@code dst} has room for only at the end of the file as it is now.
+   */
+  int read(long offset, ByteBuffer dst) throws IOException {
+    int start = dst.position();
+    long at = offset;
+    while (dst.hasRemaining()) {
+      int n = channel.read(dst, at);
+      if (n < 0) {
+        break;
+      }
+      at += n;
+    }
+    return dst.position() - start;
+  }
+
+  /**
    * The window holding {@code [offset, offset+length)} (which must lie inside the file); index into it with
    * {@link #index(long)}.
    */
