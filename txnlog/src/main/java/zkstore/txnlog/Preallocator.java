@@ -107,6 +107,17 @@ public final class Preallocator {
     }
   }
 
+  /**
+   * Sets the length of {@code file} (open as {@code fd}) to {@code size}; the filesystem then also frees blocks
+   * reserved past that length. The writer's own mappings of the file must no longer be used.
+   */
+  static void trim(Path file, int fd, long size) throws IOException {
+    PosixAPI posix = PosixAPI.posix();
+    if (posix.ftruncate(fd, size) != 0) {
+      throw new IOException("cannot trim " + file + " to " + size + " bytes: " + errno(posix));
+    }
+  }
+
   private void zeroFill(Path file, FileChannel channel, long oldSize, long newSize) throws IOException {
     ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, newSize - oldSize));
     long pos = oldSize;

@@ -13,6 +13,12 @@ import zkstore.jute.JuteWriter;
  * ZooKeeper's padding rule (so files match its byte for byte) but reserves real blocks first; the payload
  * and end byte are stored before the checksum and length, so a reader never sees a length whose bytes
  * are not there yet.
+ *
+ * <p>With a prefault thread and steps of {@link #SMALL_STEP_BYTES} or more, the file is kept
+ * {@link #SIZE_LEAD_BYTES} longer than ZooKeeper's padding makes it, because no page at or past the end of the
+ * file can be faulted in: at each growth to ZooKeeper's length the thread would otherwise stop, and the
+ * appends would fault the next pages in themselves. Closing trims the file back to ZooKeeper's length; the
+ * reader reads everything past the last entry with {@code pread}, so a trim under it is a clean end.
  */
 final class SegmentWriter {
   /**
@@ -23,6 +29,11 @@ final class SegmentWriter {
    * read-ahead), once per step. With 64 KiB steps that lookup took a third of the appending thread's time.
    */
   static final long SMALL_STEP_BYTES = 256L << 10;
+
+  /**
+   * How far past ZooKeeper's padded length the file is grown while a prefault thread follows the appends.
+   */
+  static final long SIZE_LEAD_BYTES = 16L << 20;
 
   private final Path path;
   private final long firstZxid;
@@ -41,8 +52,14 @@ final class SegmentWriter {
   private long mapBase;
   private long mapEnd;
   private long position;
+  /** ZooKeeper's padded size (its file is this long, or ends with the last entry when that is further). */
   private long paddedSize;
+  /** The file's length on disk: ZooKeeper's length, plus the lead while a prefault thread follows. */
   private long allocated;
+  /** Grow {@link #SIZE_LEAD_BYTES} past ZooKeeper's length (turned off by a full disk). */
+  private boolean lead;
+  /** The file may be longer than ZooKeeper's, or have blocks reserved past its end: closing trims it. */
+  private boolean trimOnClose;
   private long droppedUpTo;
   private boolean channelClosed;
 
@@ -92,6 +109,7 @@ final class SegmentWriter {
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
+    w.lead = w.prefaulter != null && config.preallocBytes() >= SMALL_STEP_BYTES;
     return w;
   }
 
@@ -122,11 +140,7 @@ final class SegmentWriter {
     long needed = Math.max(paddedSize, position + frame);
     boolean grew = needed > allocated;
     if (grew) {
-      preallocator.extend(path, channel, fd, allocated, needed);
-      allocated = needed;
-      if (prefaulter != null) {
-        prefaulter.reserved(allocated);
-      }
+      grow(needed);
     }
     if (map == null || position + frame > mapEnd) {
       remap(position + frame);
@@ -140,6 +154,27 @@ final class SegmentWriter {
       prefaulter.want(position);
     }
     return (int) (position - mapBase);
+  }
+
+  /** Grows the file to ZooKeeper's length {@code needed}, and past it by the lead when that is on and fits. */
+  private void grow(long needed) throws IOException {
+    if (lead && preallocator.mode() == Preallocator.Mode.FALLOCATE) {
+      trimOnClose = true;
+      try {
+        preallocator.extend(path, channel, fd, allocated, needed + SIZE_LEAD_BYTES);
+        allocated = needed + SIZE_LEAD_BYTES;
+        prefaulter.reserved(allocated);
+        return;
+      } catch (DiskFullException e) {
+        // No room for the lead: from now on reserve only what ZooKeeper would.
+        lead = false;
+      }
+    }
+    preallocator.extend(path, channel, fd, allocated, needed);
+    allocated = needed;
+    if (prefaulter != null) {
+      prefaulter.reserved(allocated);
+    }
   }
 
   private void seal(int at, int len, long checksum) {
@@ -208,13 +243,24 @@ final class SegmentWriter {
     channel.force(false);
   }
 
+  /**
+   * Closes the file, first trimming a lead past ZooKeeper's length (and any blocks a failed growth reserved
+   * past the end), so a closed log has ZooKeeper's length. Call after {@link #release()}.
+   */
   synchronized void closeChannel() throws IOException {
     if (channelClosed) {
       return;
     }
     channelClosed = true;
-    WriteWindow.closeDescriptor(fd);
-    channel.close();
+    try {
+      if (trimOnClose) {
+        // Never longer than the file is: after a failed growth the padded size is past the reserved blocks.
+        Preallocator.trim(path, fd, Math.min(zooKeeperLength(), allocated));
+      }
+    } finally {
+      WriteWindow.closeDescriptor(fd);
+      channel.close();
+    }
   }
 
   Path path() {
@@ -228,5 +274,10 @@ final class SegmentWriter {
   /** Bytes of header and entries written so far. */
   long position() {
     return position;
+  }
+
+  /** ZooKeeper's length for this file: its padded size, or the end of the last entry when that is further. */
+  private long zooKeeperLength() {
+    return Math.max(paddedSize, position);
   }
 }

@@ -126,6 +126,31 @@ class TxnLogWriterTest {
   }
 
   @Test
+  void anOpenFileRunsAheadOfZooKeepersLengthAndClosingTrimsItBack() throws Exception {
+    assumeTrue(WriteWindow.posixWindows(), "the lead needs the posix windows and their prefault thread");
+    TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE)
+        .withPreallocBytes(SegmentWriter.SMALL_STEP_BYTES);
+    Path file = dir.resolve(LogFormat.fileName(1));
+    long zooKeeperLength = LogFormat.HEADER_SIZE;
+    long position = LogFormat.HEADER_SIZE;
+    try (TxnLogWriter w = TxnLogWriter.open(cfg)) {
+      for (long z = 1; z <= 600; z++) {
+        TxnRecord t = Txns.setData(z, 1000);
+        zooKeeperLength = org.apache.zookeeper.server.persistence.FilePadding.calculateFileSizeWithPadding(
+            position, zooKeeperLength, cfg.preallocBytes());
+        position += LogFormat.frameSize(TxnCodec.encodePayload(t).length);
+        w.append(t);
+      }
+      w.commit();
+      assertTrue(zooKeeperLength > 2 * cfg.preallocBytes(), "the test should cross two padding steps");
+      assertTrue(Files.size(file) >= zooKeeperLength + SegmentWriter.SIZE_LEAD_BYTES / 2,
+          "an open file runs ahead: " + Files.size(file) + " bytes, ZooKeeper's " + zooKeeperLength);
+    }
+    assertEquals(zooKeeperLength, Files.size(file), "a closed log has ZooKeeper's length");
+    assertEquals(600, Txns.readAll(dir, 1).size());
+  }
+
+  @Test
   void largeTxnsBeyondThePreallocationStepAreWrittenWhole() throws Exception {
     TxnLogConfig cfg = TxnLogConfig.inLogDir(dir).withPreallocBytes(8192);
     List<TxnRecord> txns = new ArrayList<>();
