@@ -75,6 +75,7 @@ final class SegmentWriter {
     this.preallocator = preallocator;
     this.step = step;
     this.threshold = threshold;
+    this.lead = prefaulter != null && step >= SMALL_STEP_BYTES;
   }
 
   /**
@@ -109,7 +110,6 @@ final class SegmentWriter {
     w.position = LogFormat.HEADER_SIZE;
     w.paddedSize = LogFormat.HEADER_SIZE;
     w.allocated = LogFormat.HEADER_SIZE;
-    w.lead = w.prefaulter != null && config.preallocBytes() >= SMALL_STEP_BYTES;
     return w;
   }
 
@@ -161,17 +161,19 @@ final class SegmentWriter {
     if (lead && preallocator.mode() == Preallocator.Mode.FALLOCATE) {
       trimOnClose = true;
       try {
-        preallocator.extend(path, channel, fd, allocated, needed + SIZE_LEAD_BYTES);
-        allocated = needed + SIZE_LEAD_BYTES;
-        prefaulter.reserved(allocated);
+        extendTo(needed + SIZE_LEAD_BYTES);
         return;
       } catch (DiskFullException e) {
         // No room for the lead: from now on reserve only what ZooKeeper would.
         lead = false;
       }
     }
-    preallocator.extend(path, channel, fd, allocated, needed);
-    allocated = needed;
+    extendTo(needed);
+  }
+
+  private void extendTo(long size) throws IOException {
+    preallocator.extend(path, channel, fd, allocated, size);
+    allocated = size;
     if (prefaulter != null) {
       prefaulter.reserved(allocated);
     }
