@@ -11,10 +11,8 @@ import java.util.zip.Adler32;
  * start there and contain no valid frame, it is a {@link TornTail}; otherwise {@link Corruption}. A zero
  * length followed only by zeros is the end of the file.
  *
- * <p>Entries are read through a mapping; everything past the last entry (the zero tail, a bad frame and what
- * follows it) is read with pread. A zkstore writer closing a file trims the zero tail it kept beyond
- * ZooKeeper's length, and a mapped read of a page past the new end is a SIGBUS, which in a JIT stub kills the
- * JVM; a pread there just returns fewer bytes, and bytes trimmed away count as the zeros they were.
+ * <p>Everything is read with pread ({@link ReadWindow}), never through a mapping, so a file that shrinks
+ * meanwhile ends the scan instead of the JVM; bytes cut away count as the zeros a trimmed tail held.
  */
 final class FileScanner implements Closeable {
   private static final int ZERO_BLOCK = 64 * 1024;
@@ -23,7 +21,7 @@ final class FileScanner implements Closeable {
   private final LogFile file;
   private final String name;
   private final int maxPayload;
-  private final MappedRegion region;
+  private final ReadWindow window;
   private final long size;
   private final Adler32 adler = new Adler32();
   private long next;
@@ -37,14 +35,18 @@ final class FileScanner implements Closeable {
   private LogDamage damage;
   private boolean done;
   private ByteBuffer block;
-  private final ByteBuffer prefix = ByteBuffer.allocate(LogFormat.FRAME_PREFIX);
 
   FileScanner(LogFile file, int maxPayload) throws IOException {
+    this(file, maxPayload, ReadWindow.DEFAULT_BYTES);
+  }
+
+  /** A scanner reading {@code windowBytes} at a time (more where one frame needs it). */
+  FileScanner(LogFile file, int maxPayload, int windowBytes) throws IOException {
     this.file = file;
     this.name = file.name();
     this.maxPayload = maxPayload;
-    this.region = new MappedRegion(file.path());
-    this.size = region.size();
+    this.window = new ReadWindow(file.path(), windowBytes);
+    this.size = window.size();
     checkHeader();
   }
 
@@ -59,8 +61,8 @@ final class FileScanner implements Closeable {
       done = true;
       return;
     }
-    ByteBuffer b = region.cover(0, LogFormat.HEADER_SIZE);
-    int magic = b.getInt(region.index(0));
+    ByteBuffer b = window.cover(0, LogFormat.HEADER_SIZE);
+    int magic = b.getInt(window.index(0));
     if (magic != LogFormat.MAGIC) {
       if (allZero(0, size)) {
         damage = new TornTail(name, 0, null, -1, "file holds only zeros, its header was never written");
@@ -80,22 +82,9 @@ final class FileScanner implements Closeable {
     if (o + LogFormat.FRAME_PREFIX > size) {
       return end(o, "checksum and length", "12 bytes", (size - o) + " bytes before the end of the file");
     }
-    long checksum;
-    int len;
-    if (prefixInFreshPage(o)) {
-      prefix.clear();
-      region.read(o, prefix);
-      while (prefix.hasRemaining()) {
-        prefix.put((byte) 0); // trimmed away: the zeros it held
-      }
-      checksum = prefix.getLong(0);
-      len = prefix.getInt(8);
-    } else {
-      ByteBuffer b = region.cover(o, LogFormat.FRAME_PREFIX);
-      int i = region.index(o);
-      checksum = b.getLong(i);
-      len = b.getInt(i + 8);
-    }
+    ByteBuffer p = window.cover(o, LogFormat.FRAME_PREFIX);
+    long checksum = p.getLong(window.index(o));
+    int len = p.getInt(window.index(o) + 8);
     if (len == 0) {
       if (checksum == 0 && allZero(o, size)) {
         done = true;
@@ -110,8 +99,8 @@ final class FileScanner implements Closeable {
       return fail(o, "length", "at most " + (size - o - LogFormat.FRAME_OVERHEAD) + " (bytes left in the file)",
           Integer.toString(len));
     }
-    ByteBuffer b = region.cover(o, (int) LogFormat.frameSize(len));
-    int i = region.index(o);
+    ByteBuffer b = window.cover(o, (int) LogFormat.frameSize(len));
+    int i = window.index(o);
     byte eor = b.get(i + LogFormat.FRAME_PREFIX + len);
     if (eor != LogFormat.END_OF_RECORD) {
       return fail(o, "end-of-record byte", hex8(LogFormat.END_OF_RECORD), hex8(eor));
@@ -141,16 +130,6 @@ final class FileScanner implements Closeable {
     return adler.getValue();
   }
 
-  /**
-   * Whether the frame prefix at {@code o} reaches into a page that holds no byte of the entries before it. Only
-   * such a page can lie wholly past the end of a file trimmed to ZooKeeper's length after this scanner mapped
-   * it (that length is never below the end of the last entry), so only such a prefix is read with pread: about
-   * one entry in 300.
-   */
-  private static boolean prefixInFreshPage(long o) {
-    return (o - 1) / WriteWindow.PAGE != (o + LogFormat.FRAME_PREFIX - 1) / WriteWindow.PAGE;
-  }
-
   private boolean end(long o, String field, String expected, String actual) throws IOException {
     if (allZero(o, size)) {
       done = true;
@@ -173,7 +152,7 @@ final class FileScanner implements Closeable {
   private Long claimedZxid(long o) throws IOException {
     long at = o + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD;
     ByteBuffer b = ByteBuffer.allocate(8);
-    if (at + 8 > size || region.read(at, b) < 8) {
+    if (at + 8 > size || window.read(at, b) < 8) {
       return null;
     }
     long z = b.getLong(0);
@@ -197,7 +176,7 @@ final class FileScanner implements Closeable {
     }
     long from = o + 1;
     ByteBuffer bytes = ByteBuffer.allocate((int) (last + 1 - from));
-    region.read(from, bytes);
+    window.read(from, bytes);
     AdlerPrefix sums = null;
     for (int p = 0; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= bytes.position(); p++) {
       if (bytes.getInt(p) != 0) {
@@ -303,7 +282,7 @@ final class FileScanner implements Closeable {
       block = ByteBuffer.allocateDirect(ZERO_BLOCK);
     }
     block.clear().limit(len);
-    return region.read(offset, block);
+    return window.read(offset, block);
   }
 
   /** Whether the first {@code n} bytes of {@link #block} are all zero. */
@@ -313,8 +292,8 @@ final class FileScanner implements Closeable {
 
   /** The current entry's payload, a view valid until the next call. */
   ByteBuffer payload() throws IOException {
-    ByteBuffer b = region.cover(entryOffset, (int) LogFormat.frameSize(payloadLength));
-    int i = region.index(entryOffset) + LogFormat.FRAME_PREFIX;
+    ByteBuffer b = window.cover(entryOffset, (int) LogFormat.frameSize(payloadLength));
+    int i = window.index(entryOffset) + LogFormat.FRAME_PREFIX;
     ByteBuffer view = b.duplicate();
     view.limit(i + payloadLength).position(i);
     return view;
@@ -357,7 +336,9 @@ final class FileScanner implements Closeable {
 
   @Override
   public void close() throws IOException {
-    region.close();
+    Unmapper.free(block);
+    block = null;
+    window.close();
   }
 
   private static String hex(int v) {

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * ZooKeeper's {@code truncate(zxid)} (FORMATS.md §3.7): keeps every entry up to the first one with a zxid at
  * or above the given one (that entry included), cuts its file right after it and deletes every later file.
- * Durable before it returns. Run it on a log no writer has open; the file is unmapped before it is cut.
+ * Durable before it returns. Run it on a log no writer has open; its reader has closed the file before it is cut.
  */
 public final class LogTruncation {
   /**

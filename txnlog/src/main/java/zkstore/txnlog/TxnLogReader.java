@@ -164,7 +164,7 @@ public final class TxnLogReader implements Closeable, Iterable<LogEntry> {
     return LogFormat.frameSize(scanner.payloadLength());
   }
 
-  /** The current entry's payload bytes as a read-only view of the mapping, valid until the next call. */
+  /** The current entry's payload bytes as a read-only view of the read buffer, valid until the next call. */
   public ByteBuffer payload() throws IOException {
     return scanner.payload().asReadOnlyBuffer();
   }

@@ -4,8 +4,9 @@ import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 
 /**
- * Releases a mapping at once instead of at some later GC, so a file is never truncated or deleted while
- * this process still maps it, and long runs do not pile up mappings. Callers must drop every reference.
+ * Releases a mapping or a direct buffer at once instead of at some later GC, so a file is never truncated or
+ * deleted while this process still maps it, and long runs do not pile up mappings or native memory. Callers
+ * must drop every reference.
  */
 final class Unmapper {
   private static final sun.misc.Unsafe UNSAFE = load();
@@ -13,8 +14,13 @@ final class Unmapper {
   private Unmapper() {}
 
   static void unmap(ByteBuffer mapped) {
-    if (mapped != null && mapped.isDirect() && UNSAFE != null) {
-      UNSAFE.invokeCleaner(mapped);
+    free(mapped);
+  }
+
+  /** Frees a direct buffer (mapped or allocated) that is no view of another; null is ignored. */
+  static void free(ByteBuffer direct) {
+    if (direct != null && direct.isDirect() && UNSAFE != null) {
+      UNSAFE.invokeCleaner(direct);
     }
   }
 

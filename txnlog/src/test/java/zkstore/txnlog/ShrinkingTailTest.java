@@ -1,21 +1,28 @@
 package zkstore.txnlog;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 
 /**
- * A reader may scan the zero tail of a log that its writer trims meanwhile (closing trims the length a zkstore
- * writer ran ahead of ZooKeeper's). A mapped read of a page past the new end faults, so the reader must end
- * cleanly, whichever of its reads meets the new end.
+ * A log file may shrink under an open reader: its zkstore writer trims the zero tail it ran ahead of
+ * ZooKeeper's length when it closes the file, and ZooKeeper truncates a learner's log below its last entries
+ * (TRUNC). A mapped read of a page past the new end faults, and a fault in a JIT stub or in native Adler32
+ * kills the JVM, so the reader must end cleanly, whichever of its reads meets the new end, and never return a
+ * partial entry.
  */
 class ShrinkingTailTest {
   private static final long LONG_TAIL = 8L << 20;
@@ -67,6 +74,112 @@ class ShrinkingTailTest {
         setLength(file, WriteWindow.PAGE);
         assertEquals(false, r.next(), "round " + round);
         assertInstanceOf(CleanEnd.class, r.outcome(), "round " + round);
+      }
+    }
+  }
+
+  /**
+   * Cuts a log below its last entries while a reader is in the middle of it, at seeded random offsets: the
+   * reader returns entries equal to those written, at least every one wholly below the cut, and ends without
+   * corruption (bytes it buffered before the cut may still be returned).
+   */
+  @Test
+  void aLogCutBelowItsLastEntriesWhileBeingReadEndsTheReadCleanly() throws Exception {
+    int count = 4000;
+    List<byte[]> written = new ArrayList<>();
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE))) {
+      for (long z = 1; z <= count; z++) {
+        TxnRecord t = Txns.setData(z, 1024);
+        written.add(TxnCodec.encodePayload(t));
+        w.append(t);
+      }
+      w.commit();
+    }
+    Path file = dir.resolve(LogFormat.fileName(1));
+    byte[] original = Files.readAllBytes(file);
+    long[] ends = new long[count];
+    long at = LogFormat.HEADER_SIZE;
+    for (int i = 0; i < count; i++) {
+      at += LogFormat.frameSize(written.get(i).length);
+      ends[i] = at;
+    }
+    long seed = Txns.seed("aLogCutBelowItsLastEntriesWhileBeingReadEndsTheReadCleanly");
+    Random rnd = new Random(seed);
+    for (int round = 0; round < 40; round++) {
+      Files.write(file, original);
+      long cut = ends[20] + (long) (rnd.nextDouble() * (ends[count - 1] - ends[20]));
+      if (round % 2 == 0) {
+        cut -= cut % WriteWindow.PAGE;
+      }
+      String where = "round " + round + ", cut at " + cut + ", seed " + seed;
+      try (TxnLogReader r = TxnLogReader.open(dir, 1)) {
+        int read = 0;
+        for (; read < 10; read++) {
+          assertTrue(r.next(), where);
+        }
+        setLength(file, cut);
+        while (r.next()) {
+          assertArrayEquals(written.get(read), r.payloadBytes(), where + ", entry " + read);
+          read++;
+        }
+        int whollyBelow = 0;
+        while (whollyBelow < count && ends[whollyBelow] <= cut) {
+          whollyBelow++;
+        }
+        assertTrue(read >= whollyBelow, where + ": read " + read + " of the " + whollyBelow + " below the cut");
+        assertFalse(r.outcome() instanceof Corruption, where + ": " + r.outcome());
+      }
+    }
+  }
+
+  /**
+   * The same through a scanner reading 4 KiB at a time, so most cuts land beyond what it has read: a cut at
+   * every 61st byte of a log of 300 entries, each after the scanner has read its first entry. It reads every
+   * entry wholly below the cut and nothing past it but what its first window held.
+   */
+  @Test
+  void aScannerWithASmallWindowEndsCleanlyAtEveryCut() throws Exception {
+    Random rnd = new Random(7);
+    List<byte[]> written = new ArrayList<>();
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir).withDurability(Durability.NO_FORCE))) {
+      for (long z = 1; z <= 300; z++) {
+        TxnRecord t = Txns.random(rnd, z);
+        written.add(TxnCodec.encodePayload(t));
+        w.append(t);
+      }
+      w.commit();
+    }
+    Path file = dir.resolve(LogFormat.fileName(1));
+    byte[] original = Files.readAllBytes(file);
+    long[] ends = new long[written.size()];
+    long end = LogFormat.HEADER_SIZE;
+    for (int i = 0; i < ends.length; i++) {
+      end += LogFormat.frameSize(written.get(i).length);
+      ends[i] = end;
+    }
+    LogFile log = LogFiles.list(dir).get(0);
+    for (long cut = LogFormat.HEADER_SIZE; cut <= end; cut += 61) {
+      Files.write(file, original);
+      try (FileScanner s = new FileScanner(log, ReadOptions.defaults().maxPayloadBytes(), 4096)) {
+        assertTrue(s.next());
+        setLength(file, cut);
+        int read = 1;
+        long entriesEnd = s.endOfEntries();
+        while (s.next()) {
+          byte[] payload = new byte[s.payloadLength()];
+          s.payload().get(payload);
+          assertArrayEquals(written.get(read), payload, "cut at " + cut + ", entry " + read);
+          entriesEnd = s.endOfEntries();
+          read++;
+        }
+        long lastWhollyBelow = LogFormat.HEADER_SIZE;
+        for (long e : ends) {
+          lastWhollyBelow = e <= cut ? e : lastWhollyBelow;
+        }
+        assertTrue(entriesEnd >= lastWhollyBelow, "cut at " + cut + ": read to " + entriesEnd);
+        // only the first window, read before the cut, can hold bytes from beyond it
+        assertTrue(entriesEnd <= Math.max(cut, LogFormat.HEADER_SIZE + 4096), "cut at " + cut + ": read to " + entriesEnd);
+        assertFalse(s.damage() instanceof Corruption, "cut at " + cut + ": " + s.damage());
       }
     }
   }
