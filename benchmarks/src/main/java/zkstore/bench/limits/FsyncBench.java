@@ -19,15 +19,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import net.openhft.posix.OpenFlag;
+import net.openhft.posix.PosixAPI;
 import zkstore.bench.harness.BenchDirs;
 
 /**
- * Physical limit: one write of {@code recordBytes} at the next position of a preallocated file, then
- * {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of one writer. The sizes
- * are the framed log records of LogAppendBench's two data sizes (187 B for 100 B of data, 1,111 B for 1 KiB),
- * so each commit-every-1 row is judged against a write of its own size. Two ways to preallocate, as the two
- * writers do, and the report takes the faster: {@code overwrite}, a zero-filled and forced file; {@code sparse},
- * ZooKeeper's padding, one byte written at the end of a hole (its writes allocate blocks as they go).
+ * Physical limit: one write of {@code records} records of {@code recordBytes} each at the next position of a
+ * preallocated file, then {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of
+ * one writer that commits that many records at a time. The sizes are the framed log records of LogAppendBench's
+ * two data sizes (187 B for 100 B of data, 1,111 B for 1 KiB), and {@code records} its commit sizes, so each
+ * forced row is shown against a write of its own commit's bytes. Two ways to preallocate, as the two writers do,
+ * and the report takes the fastest: {@code overwrite}, a zero-filled and forced file; {@code sparse}, ZooKeeper's
+ * padding, one byte written at the end of a hole (its writes allocate blocks as they go); {@code fallocate},
+ * zkstore's blocks reserved by {@code fallocate(FALLOC_FL_KEEP_SIZE)} and never written (the first write to each
+ * converts it, a change of metadata the fdatasync must also make durable).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,14 +42,24 @@ import zkstore.bench.harness.BenchDirs;
 @Fork(2)
 public class FsyncBench {
   static final int FILE_BYTES = 64 << 20;
-  /** Large enough that no run wraps around into blocks it has already allocated. */
+  /** Reserved, never-written blocks: enough for a few hundred of the largest commits between two refills. */
+  static final long FALLOCATED_FILE_BYTES = 256L << 20;
+  private static final int FALLOC_FL_KEEP_SIZE = 1;
+  /**
+   * Large enough that a run of small commits never wraps around into blocks it has already allocated; a run of
+   * large ones that does empties the file first, so every write still allocates.
+   */
   static final long SPARSE_FILE_BYTES = 4L << 30;
 
   @Param({"187", "1111"})
   public int recordBytes;
 
-  @Param({"overwrite", "sparse"})
+  @Param({"overwrite", "sparse", "fallocate"})
   public String preallocation;
+
+  /** Records per commit: one write of all of them, then one fdatasync. */
+  @Param("1")
+  public int records;
 
   private long fileBytes;
 
@@ -64,13 +79,31 @@ public class FsyncBench {
         ch.write(ByteBuffer.allocate(1), SPARSE_FILE_BYTES - 1);
         fileBytes = SPARSE_FILE_BYTES;
       }
-      default -> throw new IllegalArgumentException("preallocation must be overwrite or sparse: " + preallocation);
+      case "fallocate" -> reserve();
+      default -> throw new IllegalArgumentException(
+          "preallocation must be overwrite, sparse or fallocate: " + preallocation);
     }
     ch.force(true);
-    record = ByteBuffer.allocateDirect(recordBytes);
-    for (int i = 0; i < recordBytes; i++) {
+    record = ByteBuffer.allocateDirect(Math.multiplyExact(recordBytes, records));
+    for (int i = 0; i < record.capacity(); i++) {
       record.put(i, (byte) ('a' + i % 26));
     }
+  }
+
+  /** Empties the file, then reserves {@link #FALLOCATED_FILE_BYTES} of unwritten blocks and sets that length. */
+  private void reserve() throws IOException {
+    ch.truncate(0);
+    PosixAPI posix = PosixAPI.posix();
+    int fd = posix.open(dir.resolve("prealloc").toString(), OpenFlag.O_RDWR.value(), 0);
+    try {
+      if (posix.fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, FALLOCATED_FILE_BYTES) != 0
+          || posix.ftruncate(fd, FALLOCATED_FILE_BYTES) != 0) {
+        throw new IOException("cannot reserve " + FALLOCATED_FILE_BYTES + " bytes of " + dir.resolve("prealloc") + ": errno " + posix.lastError());
+      }
+    } finally {
+      posix.close(fd);
+    }
+    fileBytes = FALLOCATED_FILE_BYTES;
   }
 
   private void zeroFill() throws IOException {
@@ -97,9 +130,17 @@ public class FsyncBench {
       ch.write(record, pos + record.position());
     }
     ch.force(false);
-    pos += recordBytes;
-    if (pos + recordBytes > fileBytes) {
+    pos += record.capacity();
+    if (pos + record.capacity() > fileBytes) {
       pos = 0;
+      switch (preallocation) {
+        case "sparse" -> {
+          ch.truncate(0);
+          ch.write(ByteBuffer.allocate(1), SPARSE_FILE_BYTES - 1);
+        }
+        case "fallocate" -> reserve();
+        default -> { }
+      }
     }
   }
 }

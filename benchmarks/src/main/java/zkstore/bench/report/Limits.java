@@ -6,7 +6,10 @@ import java.util.TreeMap;
 
 /** This machine's physical limits as measured in the same run (medians of rounds). */
 final class Limits {
-  /** fdatasync after one write, by the write's size in bytes and then the way the file was preallocated. */
+  /**
+   * fdatasync after one write, by the write's size in bytes (records per commit times record size) and then the
+   * way the file was preallocated.
+   */
   final Map<Integer, Map<String, Stats>> fsyncUs = new TreeMap<>();
   Stats seqWriteMiBs;
   final Map<Integer, Stats> adlerGBs = new TreeMap<>();
@@ -18,6 +21,12 @@ final class Limits {
   /** Commits per second one writer can make with one write of {@code recordBytes} + fdatasync each, or NaN. */
   double fsyncCommitsPerSec(int recordBytes) {
     Stats s = fastestFsync(recordBytes);
+    return s == null ? Double.NaN : 1e6 / s.median();
+  }
+
+  /** As {@link #fsyncCommitsPerSec(int)} for one way of preallocating only, or NaN if not measured. */
+  double fsyncCommitsPerSec(int recordBytes, String way) {
+    Stats s = fsyncUs.getOrDefault(recordBytes, Map.of()).get(way);
     return s == null ? Double.NaN : 1e6 / s.median();
   }
 
@@ -49,7 +58,8 @@ final class Limits {
     switch (r.className()) {
       case "FsyncBench" -> {
         // Runs before the size parameter wrote 100 B per commit; before the way parameter, over a zero-filled file.
-        int bytes = r.hasParam("recordBytes") ? Integer.parseInt(r.param("recordBytes")) : 100;
+        int record = r.hasParam("recordBytes") ? Integer.parseInt(r.param("recordBytes")) : 100;
+        int bytes = record * (r.hasParam("records") ? Integer.parseInt(r.param("records")) : 1);
         String way = r.hasParam("preallocation") ? r.param("preallocation") : "overwrite";
         fsyncUs.computeIfAbsent(bytes, b -> new TreeMap<>()).put(way, Stats.of(r.rounds()));
       }
@@ -80,11 +90,10 @@ final class Limits {
   void write(StringBuilder md) {
     md.append("| physical limit | median [min to max] |\n|---|---|\n");
     fsyncUs.forEach((bytes, ways) -> ways.forEach((way, s) -> md.append(String.format(java.util.Locale.ROOT,
-            "| %,d B write + fdatasync (FileChannel.force(false)), %s | ", bytes, way.equals("sparse")
-                ? "file padded as ZooKeeper pads (a hole)" : "preallocated zero-filled file"))
+            "| %,d B write + fdatasync (FileChannel.force(false)), %s | ", bytes, wayText(way)))
         .append(Format.stats(s, "us")).append(String.format(java.util.Locale.ROOT,
             " (%,.0f commits/s for one writer%s) |%n", 1e6 / s.median(),
-            ways.size() > 1 && s == fastestFsync(bytes) ? "; the faster, used as the limit" : ""))));
+            ways.size() > 1 && s == fastestFsync(bytes) ? "; the fastest, used as the limit" : ""))));
     if (seqWriteMiBs != null) {
       md.append("| sequential write, 1 MiB writes, one final fdatasync | ")
           .append(Format.stats(seqWriteMiBs, "MiB/s")).append(" |\n");
@@ -104,6 +113,14 @@ final class Limits {
           .append(Format.stats(scanTxnsPerSec, "txns/s")).append(" |\n");
     }
     md.append('\n');
+  }
+
+  private static String wayText(String way) {
+    return switch (way) {
+      case "sparse" -> "file padded as ZooKeeper pads (a hole)";
+      case "fallocate" -> "blocks reserved by fallocate, never written (as zkstore reserves them)";
+      default -> "preallocated zero-filled file";
+    };
   }
 
   static Limits from(List<JmhResult> all) {

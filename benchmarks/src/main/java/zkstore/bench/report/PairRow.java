@@ -33,6 +33,20 @@ record PairRow(PairSpec spec, Stats zkstore, Stats zookeeper, Stats ratio, Verdi
     return new PairRow(spec, zksStats, zkStats, ratio, judge(spec, zksStats, ratio));
   }
 
+  /**
+   * For a missed speed-up target: the figure the target asks of zkstore (the multiple of ZooKeeper's median)
+   * when that is above the limit measured in the same run for a writer of zkstore's design (the design limit
+   * where the row has one, else the physical limit), so no such writer could meet it here; NaN otherwise.
+   */
+  double targetAboveLimit() {
+    if (verdict != Verdict.MISSED || !(spec.target() instanceof Target.Speedup s) || zookeeper == null) {
+      return Double.NaN;
+    }
+    double limit = Double.isNaN(spec.designLimit()) ? spec.limit() : spec.designLimit();
+    double asked = s.min() * zookeeper.median();
+    return !Double.isNaN(limit) && asked > limit ? asked : Double.NaN;
+  }
+
   private static Verdict judge(PairSpec spec, Stats zks, Stats ratio) {
     if (spec.target() == null) {
       return Verdict.NO_TARGET;

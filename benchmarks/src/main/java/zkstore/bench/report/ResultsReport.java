@@ -122,11 +122,16 @@ public final class ResultsReport {
           .append(" | ").append(row.zookeeper() == null ? "not measured" : Format.stats(row.zookeeper(), unit))
           .append(" | ").append(row.ratio() == null ? "-" : Format.ratio(row.ratio(), s.target() instanceof Target.Fraction))
           .append(" | ").append(Double.isNaN(s.limit()) ? "-" : Format.figure(s.limit(), unit) + " (" + s.limitText() + ")")
+          .append(Double.isNaN(s.designLimit()) ? "" : "; into blocks reserved by fallocate: "
+              + Format.figure(s.designLimit(), unit))
           .append(" | ").append(s.target() == null ? "-" : s.target().text())
-          .append(" | ").append(row.verdict().text).append(" |\n");
+          .append(" | ").append(row.verdict().text)
+          .append(Double.isNaN(row.targetAboveLimit()) ? ""
+              : Double.isNaN(s.designLimit()) ? " (target above the limit)" : " (target above the fallocate limit)")
+          .append(" |\n");
       switch (row.verdict()) {
         case MET -> met++;
-        case MISSED -> missed.add(s.label());
+        case MISSED -> missed.add(s.label() + aboveLimit(row));
         case NOT_MEASURED -> unmeasured.add(s.label());
         default -> { }
       }
@@ -149,5 +154,21 @@ public final class ResultsReport {
       md.append(notes.strip()).append('\n');
     }
     return md.toString();
+  }
+
+  /** Why a missed row's target is out of reach on this machine, or "" when it is not. */
+  private static String aboveLimit(PairRow row) {
+    if (Double.isNaN(row.targetAboveLimit())) {
+      return "";
+    }
+    PairSpec s = row.spec();
+    String unit = s.metric().unit();
+    String asked = Format.figure(row.targetAboveLimit(), unit);
+    if (Double.isNaN(s.designLimit())) {
+      return String.format(Locale.ROOT, ": the target asks %s, above this run's physical limit of %s (%s)", asked,
+          Format.figure(s.limit(), unit), s.limitText());
+    }
+    return String.format(Locale.ROOT, ": the target asks %s, above the %s that %s reaches %s (the fastest way, %s)",
+        asked, Format.figure(s.designLimit(), unit), s.limitText(), s.designLimitText(), Format.figure(s.limit(), unit));
   }
 }

@@ -111,6 +111,7 @@ class ResultsReportTest {
         .findFirst().orElseThrow();
     assertEquals(2_100_000, row.spec().limit(), 1e-6, "the 1 KiB limit, not the 100 B one");
     assertEquals(PairRow.Verdict.MISSED, row.verdict(), "3.17x ZooKeeper is under 5x, whatever the limit");
+    assertTrue(Double.isNaN(row.targetAboveLimit()), "5x of 300,000 txns/s is below the limit of 2,100,000");
     StringBuilder md = new StringBuilder();
     limits.write(md);
     String table = md.toString();
@@ -127,7 +128,7 @@ class ResultsReportTest {
     StringBuilder md = new StringBuilder();
     limits.write(md);
     assertTrue(md.toString().contains("| 187 B write + fdatasync (FileChannel.force(false)), preallocated zero-filled file | "
-        + "165 us [160 us to 170 us] (6,061 commits/s for one writer; the faster, used as the limit) |"), md.toString());
+        + "165 us [160 us to 170 us] (6,061 commits/s for one writer; the fastest, used as the limit) |"), md.toString());
     assertTrue(md.toString().contains("| 187 B write + fdatasync (FileChannel.force(false)), file padded as ZooKeeper pads"
         + " (a hole) | 185 us [180 us to 190 us] (5,405 commits/s for one writer) |"), md.toString());
   }
@@ -150,5 +151,52 @@ class ResultsReportTest {
     assertTrue(md.contains("| 187 B write + fdatasync"), md);
     assertTrue(md.contains("| 1,111 B write + fdatasync"), md);
     assertTrue(md.endsWith("something\n"), md);
+  }
+
+  @Test
+  void aForcedRowShowsTheLimitOfItsWholeCommitAndAMissAboveThatLimitIsMarked() {
+    String json = "[" + String.join(",",
+        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+            "\"txnCase\":\"1KiB-c1000-force\",\"preallocBytes\":\"67108864\"", "[[700.0,760.0]]", ""),
+        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+            "\"txnCase\":\"1KiB-c1000-force\",\"preallocBytes\":\"67108864\"", "[[370.0,380.0]]", ""),
+        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+            "\"recordBytes\":\"1111\",\"preallocation\":\"overwrite\",\"records\":\"1000\"", "[[400.0,600.0]]", ""),
+        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+            "\"recordBytes\":\"1111\",\"preallocation\":\"fallocate\",\"records\":\"1000\"", "[[1250.0]]", ""),
+        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+            "\"recordBytes\":\"1111\",\"preallocation\":\"sparse\",\"records\":\"1000\"", "[[1400.0]]", ""),
+        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
+            "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[600.0]]", ""),
+        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
+            "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[400.0]]", ""),
+        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
+            "\"recordBytes\":\"187\",\"preallocation\":\"overwrite\",\"records\":\"1000\"", "[[300.0]]", ""))
+        + "]";
+    List<JmhResult> results = JmhResult.fromJson(json);
+    List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
+    PairRow large = rows.stream().filter(r -> r.spec().label().equals("log append, 1 KiB data, commit every 1000, force"))
+        .findFirst().orElseThrow();
+    assertEquals(1000 * 1e6 / 500.0, large.spec().limit(), 1e-6, "1,000 records per fdatasync, the fastest way");
+    assertEquals("one 1,111,000 B write (1,000 records) + fdatasync per commit", large.spec().limitText());
+    assertEquals(1000 * 1e6 / 1250.0, large.spec().designLimit(), 1e-6, "into fallocated blocks");
+    assertEquals(PairRow.Verdict.MISSED, large.verdict());
+    assertEquals(2.5 * 375_000, large.targetAboveLimit(), 1e-6,
+        "2.5x ZooKeeper is below the fastest way's 2,000,000 txns/s but above the fallocate way's 800,000");
+    PairRow small = rows.stream().filter(r -> r.spec().label().equals("log append, 100 B data, commit every 1000, force"))
+        .findFirst().orElseThrow();
+    assertEquals(PairRow.Verdict.MISSED, small.verdict());
+    assertTrue(Double.isNaN(small.targetAboveLimit()), "2.5x of 400,000 is below the limit of 3,333,333");
+    String md = ResultsReport.render(results, 1, "benchmarks/run --quick", "2 cores",
+        ZonedDateTime.of(2026, 11, 23, 4, 0, 0, 0, ZoneOffset.UTC), "");
+    assertTrue(md.contains("| 2,000,000 txns/s (one 1,111,000 B write (1,000 records) + fdatasync per commit); into blocks"
+        + " reserved by fallocate: 800,000 txns/s | >= 2.5x ZooKeeper | **MISSED** (target above the fallocate limit) |"), md);
+    assertTrue(md.contains("- MISSED: log append, 1 KiB data, commit every 1000, force: the target asks 937,500 txns/s,"
+        + " above the 800,000 txns/s that one 1,111,000 B write (1,000 records) + fdatasync per commit reaches into"
+        + " blocks reserved by fallocate and never written, as issue 3 requires zkstore to reserve them (the fastest"
+        + " way, 2,000,000 txns/s)"), md);
+    assertTrue(md.contains("- MISSED: log append, 100 B data, commit every 1000, force\n"), md);
+    assertTrue(md.contains("| 1,111,000 B write + fdatasync (FileChannel.force(false)), blocks reserved by fallocate,"
+        + " never written (as zkstore reserves them) | 1250 us"), md);
   }
 }
