@@ -186,10 +186,10 @@ public final class TxnLogWriter implements Closeable {
             s.closeChannel();
           }
           if (live != null) {
-            forceLive(live);
             if (pf != null && window != null && expected >= WriteWindowPrefaulter.MIN_AFTER_FORCE_BYTES) {
               pf.wantAfterForce(window, position, position + expected);
             }
+            forceLive(live);
           }
           if (syncDir) {
             forceDirectory(dir);

@@ -15,7 +15,9 @@ import java.util.concurrent.locks.LockSupport;
  * forced log (where a force would write it, and the next append would fault it in again) pages are only read
  * into the page cache up to {@link #FORCED_AHEAD_BYTES} ahead ({@code MADV_WILLNEED}, single-page folios,
  * nothing dirtied), and faulted in as writable
- * after each force, over the pages the appends are expected to fill before the next one. Pages the appends
+ * while each force runs, over the pages the appends are expected to fill before the next one: the committing
+ * thread waits in fdatasync meanwhile, where after the force the appends ran into the pages this thread was
+ * still faulting in and took most of the faults themselves. Pages the appends
  * have left behind are queued for write-out at once ({@code sync_file_range}), so the disk works while the
  * appends go on and a force waits only for the last of them.
  */
@@ -120,8 +122,9 @@ final class WriteWindowPrefaulter implements AutoCloseable {
   }
 
   /**
-   * A force of window {@code w}'s file covered everything below {@code forcedUpTo}: faults in the pages from
-   * the next page boundary up to {@code upTo}, none of which that force wrote.
+   * A force of window {@code w}'s file is about to make everything below {@code forcedUpTo} durable: faults in
+   * the pages from the next page boundary up to {@code upTo} while it runs. They hold only zeros, so a force
+   * that finds some of them already faulted in (dirty) merely writes zeros where zeros are.
    */
   synchronized void wantAfterForce(WriteWindow w, long forcedUpTo, long upTo) {
     if (window != w || failed) {
