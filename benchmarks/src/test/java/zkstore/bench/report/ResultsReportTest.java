@@ -18,15 +18,23 @@ class ResultsReportTest {
         + unit + "\",\"rawData\":" + raw + "},\"secondaryMetrics\":{" + secondary + "}}";
   }
 
+  /** A LogAppendBench result of {@code side} ("zkstore" or "zookeeper") for {@code txnCase}, ops/s rounds. */
+  static String append(String side, String txnCase, String raw) {
+    return result("zkstore.bench.LogAppendBench." + side, "thrpt", "ops/s",
+        "\"txnCase\":\"" + txnCase + "\",\"preallocBytes\":\"67108864\"", raw, "");
+  }
+
+  /** An FsyncBench result: {@code records} records of {@code recordBytes} per commit, preallocated {@code way}. */
+  static String fsync(int recordBytes, String way, int records, String raw) {
+    return result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op", "\"recordBytes\":\"" + recordBytes
+        + "\",\"preallocation\":\"" + way + "\",\"records\":\"" + records + "\"", raw, "");
+  }
+
   static final String JSON = "[" + String.join(",",
-      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-          "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[300.0,200.0],[330.0]]", ""),
-      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-          "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[100.0,100.0],[100.0]]", ""),
-      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-          "\"txnCase\":\"100B-c1-force\",\"preallocBytes\":\"67108864\"", "[[5000.0,5000.0]]", ""),
-      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-          "\"txnCase\":\"100B-c1-force\",\"preallocBytes\":\"67108864\"", "[[6000.0,6100.0]]", ""),
+      append("zkstore", "100B-c1000-force", "[[300.0,200.0],[330.0]]"),
+      append("zookeeper", "100B-c1000-force", "[[100.0,100.0],[100.0]]"),
+      append("zookeeper", "100B-c1-force", "[[5000.0,5000.0]]"),
+      append("zkstore", "100B-c1-force", "[[6000.0,6100.0]]"),
       result("zkstore.bench.SnapshotReadBench.zkstore", "ss", "ms/op",
           "\"znodes\":\"1000000\",\"dataSize\":\"100\"", "[[1000.0,1000.0]]", ""),
       result("zkstore.bench.SnapshotReadBench.zookeeper", "ss", "ms/op",
@@ -39,10 +47,8 @@ class ResultsReportTest {
           "\"bytesPerZnode\":{\"score\":445.0,\"scoreUnit\":\"#\",\"rawData\":[[445.0]]}"),
       result("zkstore.bench.RestoreBench.zookeeper", "ss", "ms/op",
           "\"znodes\":\"1000000\",\"txns\":\"100000\",\"dataSize\":\"100\"", "[[2300.0]]", ""),
-      result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-          "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4000.0,4000.0]]", ""),
-      result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-          "\"txnCase\":\"1KiB-c1-force\",\"preallocBytes\":\"67108864\"", "[[4500.0,4500.0]]", ""),
+      append("zookeeper", "1KiB-c1-force", "[[4000.0,4000.0]]"),
+      append("zkstore", "1KiB-c1-force", "[[4500.0,4500.0]]"),
       result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
           "\"recordBytes\":\"187\",\"preallocation\":\"overwrite\"", "[[160.0,170.0]]", ""),
       result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
@@ -96,10 +102,8 @@ class ResultsReportTest {
   @Test
   void unforcedRowsShowTheMappedWriteLimitOfTheirDataSizeButAreJudgedAgainstZooKeeper() {
     String json = "[" + String.join(",",
-        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-            "\"txnCase\":\"1KiB-c1000-noforce\",\"preallocBytes\":\"67108864\"", "[[900.0,1000.0]]", ""),
-        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-            "\"txnCase\":\"1KiB-c1000-noforce\",\"preallocBytes\":\"67108864\"", "[[300.0,300.0]]", ""),
+        append("zkstore", "1KiB-c1000-noforce", "[[900.0,1000.0]]"),
+        append("zookeeper", "1KiB-c1000-noforce", "[[300.0,300.0]]"),
         result("zkstore.bench.limits.MappedWriteBench.limit", "thrpt", "ops/s",
             "\"dataSize\":\"1024\"", "[[2000000.0,2200000.0]]", ""),
         result("zkstore.bench.limits.MappedWriteBench.limit", "thrpt", "ops/s",
@@ -156,22 +160,14 @@ class ResultsReportTest {
   @Test
   void aForcedRowShowsTheLimitOfItsWholeCommitAndAMissAboveThatLimitIsMarked() {
     String json = "[" + String.join(",",
-        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-            "\"txnCase\":\"1KiB-c1000-force\",\"preallocBytes\":\"67108864\"", "[[700.0,760.0]]", ""),
-        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-            "\"txnCase\":\"1KiB-c1000-force\",\"preallocBytes\":\"67108864\"", "[[370.0,380.0]]", ""),
-        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
-            "\"recordBytes\":\"1111\",\"preallocation\":\"overwrite\",\"records\":\"1000\"", "[[400.0,600.0]]", ""),
-        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
-            "\"recordBytes\":\"1111\",\"preallocation\":\"fallocate\",\"records\":\"1000\"", "[[1250.0]]", ""),
-        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
-            "\"recordBytes\":\"1111\",\"preallocation\":\"sparse\",\"records\":\"1000\"", "[[1400.0]]", ""),
-        result("zkstore.bench.LogAppendBench.zkstore", "thrpt", "ops/s",
-            "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[600.0]]", ""),
-        result("zkstore.bench.LogAppendBench.zookeeper", "thrpt", "ops/s",
-            "\"txnCase\":\"100B-c1000-force\",\"preallocBytes\":\"67108864\"", "[[400.0]]", ""),
-        result("zkstore.bench.limits.FsyncBench.limit", "avgt", "us/op",
-            "\"recordBytes\":\"187\",\"preallocation\":\"overwrite\",\"records\":\"1000\"", "[[300.0]]", ""))
+        append("zkstore", "1KiB-c1000-force", "[[700.0,760.0]]"),
+        append("zookeeper", "1KiB-c1000-force", "[[370.0,380.0]]"),
+        fsync(1111, "overwrite", 1000, "[[400.0,600.0]]"),
+        fsync(1111, "fallocate", 1000, "[[1250.0]]"),
+        fsync(1111, "sparse", 1000, "[[1400.0]]"),
+        append("zkstore", "100B-c1000-force", "[[600.0]]"),
+        append("zookeeper", "100B-c1000-force", "[[400.0]]"),
+        fsync(187, "overwrite", 1000, "[[300.0]]"))
         + "]";
     List<JmhResult> results = JmhResult.fromJson(json);
     List<PairRow> rows = ResultsReport.rows(results, Limits.from(results));
