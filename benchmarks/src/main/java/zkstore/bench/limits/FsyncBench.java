@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
+import net.openhft.posix.OpenFlag;
+import net.openhft.posix.PosixAPI;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,8 +21,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import net.openhft.posix.OpenFlag;
-import net.openhft.posix.PosixAPI;
 import zkstore.bench.harness.BenchDirs;
 
 /**
@@ -28,8 +28,8 @@ import zkstore.bench.harness.BenchDirs;
  * preallocated file, then {@code FileChannel.force(false)} (fdatasync). Its inverse bounds commits per second of
  * one writer that commits that many records at a time. The sizes are the framed log records of LogAppendBench's
  * two data sizes (187 B for 100 B of data, 1,111 B for 1 KiB), and {@code records} its commit sizes, so each
- * forced row is shown against a write of its own commit's bytes. Two ways to preallocate, as the two writers do,
- * and the report takes the fastest: {@code overwrite}, a zero-filled and forced file; {@code sparse}, ZooKeeper's
+ * forced row is shown against a write of its own commit's bytes. Three ways to preallocate, and the report takes
+ * the fastest: {@code overwrite}, a zero-filled and forced file; {@code sparse}, ZooKeeper's
  * padding, one byte written at the end of a hole (its writes allocate blocks as they go); {@code fallocate},
  * zkstore's blocks reserved by {@code fallocate(FALLOC_FL_KEEP_SIZE)} and never written (the first write to each
  * converts it, a change of metadata the fdatasync must also make durable).
@@ -94,11 +94,13 @@ public class FsyncBench {
   private void reserve() throws IOException {
     ch.truncate(0);
     PosixAPI posix = PosixAPI.posix();
-    int fd = posix.open(dir.resolve("prealloc").toString(), OpenFlag.O_RDWR.value(), 0);
+    Path file = dir.resolve("prealloc");
+    int fd = posix.open(file.toString(), OpenFlag.O_RDWR.value(), 0);
     try {
       if (posix.fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, FALLOCATED_FILE_BYTES) != 0
           || posix.ftruncate(fd, FALLOCATED_FILE_BYTES) != 0) {
-        throw new IOException("cannot reserve " + FALLOCATED_FILE_BYTES + " bytes of " + dir.resolve("prealloc") + ": errno " + posix.lastError());
+        throw new IOException("cannot reserve " + FALLOCATED_FILE_BYTES + " bytes of " + file + ": errno "
+            + posix.lastError());
       }
     } finally {
       posix.close(fd);

@@ -30,7 +30,7 @@ final class Limits {
     return s == null ? Double.NaN : 1e6 / s.median();
   }
 
-  /** The limit for writes of {@code recordBytes}: the faster way of preallocating, or null if not measured. */
+  /** The limit for writes of {@code recordBytes}: the fastest way of preallocating, or null if not measured. */
   private Stats fastestFsync(int recordBytes) {
     Map<String, Stats> ways = fsyncUs.get(recordBytes);
     return ways == null ? null
