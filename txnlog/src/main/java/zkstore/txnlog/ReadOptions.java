@@ -9,6 +9,16 @@ package zkstore.txnlog;
  *     (a learner that took a snapshot from its leader).
  */
 public record ReadOptions(int maxPayloadBytes, boolean checkZxidContinuity) {
+  /** The longest payload whose frame (payload + 13 bytes) a reader can hold in one buffer. */
+  public static final int LARGEST_MAX_PAYLOAD = Integer.MAX_VALUE - LogFormat.FRAME_OVERHEAD;
+
+  public ReadOptions {
+    if (maxPayloadBytes < LogFormat.TXN_HEADER_SIZE || maxPayloadBytes > LARGEST_MAX_PAYLOAD) {
+      throw new IllegalArgumentException("maxPayloadBytes must be " + LogFormat.TXN_HEADER_SIZE + " (a txn header) to "
+          + LARGEST_MAX_PAYLOAD + ", not " + maxPayloadBytes);
+    }
+  }
+
   public static ReadOptions defaults() {
     return new ReadOptions(LogFormat.DEFAULT_MAX_PAYLOAD, true);
   }

@@ -225,4 +225,14 @@ class DamageTest {
       // expected
     }
   }
+
+  @Test
+  void aPayloadLimitNoFrameCanHoldIsRefusedUpFront() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ReadOptions(Integer.MAX_VALUE, true));
+    assertTrue(e.getMessage().contains("not 2147483647"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new ReadOptions(LogFormat.TXN_HEADER_SIZE - 1, true));
+    assertEquals(ReadOptions.LARGEST_MAX_PAYLOAD,
+        new ReadOptions(ReadOptions.LARGEST_MAX_PAYLOAD, true).maxPayloadBytes());
+  }
 }
