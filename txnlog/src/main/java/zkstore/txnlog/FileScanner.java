@@ -34,7 +34,6 @@ final class FileScanner implements Closeable {
   private long lastValidZxid = -1;
   private LogDamage damage;
   private boolean done;
-  private ByteBuffer block;
 
   FileScanner(LogFile file, int maxPayload) throws IOException {
     this(file, maxPayload, ReadWindow.DEFAULT_BYTES);
@@ -151,11 +150,10 @@ final class FileScanner implements Closeable {
 
   private Long claimedZxid(long o) throws IOException {
     long at = o + LogFormat.FRAME_PREFIX + LogFormat.ZXID_OFFSET_IN_PAYLOAD;
-    ByteBuffer b = ByteBuffer.allocate(8);
-    if (at + 8 > size || window.read(at, b) < 8) {
+    if (at + 8 > size) {
       return null;
     }
-    long z = b.getLong(0);
+    long z = window.cover(at, 8).getLong(window.index(at));
     return z == 0 ? null : z;
   }
 
@@ -240,54 +238,38 @@ final class FileScanner implements Closeable {
    * past the end of the file as it is now count as zeros.
    */
   private long lastNonZero(long from, long to) throws IOException {
-    long end = to;
-    while (end > from) {
-      long start = Math.max(from, end - ZERO_BLOCK);
-      int n = readBlock(start, (int) (end - start));
-      if (!zeros(n)) {
-        for (int k = n - 1; k >= 0; k--) {
-          if (block.get(k) != 0) {
-            return start + k;
+    long last = from - 1;
+    for (long o = from; o < Math.min(to, window.endSeen()); o += ZERO_BLOCK) {
+      int len = (int) Math.min(ZERO_BLOCK, to - o);
+      if (!zeros(o, len)) {
+        ByteBuffer b = window.cover(o, len);
+        int i = window.index(o);
+        for (int k = len - 1; k >= 0; k--) {
+          if (b.get(i + k) != 0) {
+            last = o + k;
+            break;
           }
         }
       }
-      end = start;
     }
-    return from - 1;
+    return last;
   }
 
   /** Whether {@code [from, to)} holds only zeros; bytes past the end of the file as it is now count as zeros. */
   private boolean allZero(long from, long to) throws IOException {
-    long o = from;
-    while (o < to) {
-      int len = (int) Math.min(ZERO_BLOCK, to - o);
-      int n = readBlock(o, len);
-      if (!zeros(n)) {
+    for (long o = from; o < Math.min(to, window.endSeen()); o += ZERO_BLOCK) {
+      if (!zeros(o, (int) Math.min(ZERO_BLOCK, to - o))) {
         return false;
       }
-      if (n < len) {
-        return true;
-      }
-      o += len;
     }
     return true;
   }
 
-  /**
-   * Reads up to {@code len} bytes at {@code offset} into {@link #block} with pread; returns how many were read.
-   * The block is direct, so the read lands in it without a copy through a temporary buffer.
-   */
-  private int readBlock(long offset, int len) throws IOException {
-    if (block == null) {
-      block = ByteBuffer.allocateDirect(ZERO_BLOCK);
-    }
-    block.clear().limit(len);
-    return window.read(offset, block);
-  }
-
-  /** Whether the first {@code n} bytes of {@link #block} are all zero. */
-  private boolean zeros(int n) {
-    return block.duplicate().position(0).limit(n).mismatch(ZEROS.duplicate().limit(n)) == -1;
+  /** Whether the {@code len} bytes (at most {@link #ZERO_BLOCK}) at file offset {@code o} are all zero. */
+  private boolean zeros(long o, int len) throws IOException {
+    ByteBuffer b = window.cover(o, len);
+    int i = window.index(o);
+    return b.duplicate().limit(i + len).position(i).mismatch(ZEROS.duplicate().limit(len)) == -1;
   }
 
   /** The current entry's payload, a view valid until the next call. */
@@ -336,8 +318,6 @@ final class FileScanner implements Closeable {
 
   @Override
   public void close() throws IOException {
-    Unmapper.free(block);
-    block = null;
     window.close();
   }
 

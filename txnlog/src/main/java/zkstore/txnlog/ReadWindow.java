@@ -23,12 +23,14 @@ final class ReadWindow implements Closeable {
   private ByteBuffer buffer;
   private long base;
   private int filled;
+  private long endSeen;
 
   ReadWindow(Path path, int windowBytes) throws IOException {
     this.channel = FileChannel.open(path, StandardOpenOption.READ);
     this.windowBytes = windowBytes;
     try {
       this.size = channel.size();
+      this.endSeen = size;
     } catch (IOException e) {
       channel.close();
       throw e;
@@ -68,6 +70,14 @@ final class ReadWindow implements Closeable {
     return buffer;
   }
 
+  /**
+   * The end of the file as last seen: the size at open, or less once a read came up short because the file
+   * shrank. Every byte from here to the size at open reads as zero.
+   */
+  long endSeen() {
+    return endSeen;
+  }
+
   /** The index of file offset {@code offset} in the buffer. */
   int index(long offset) {
     return (int) (offset - base);
@@ -80,7 +90,10 @@ final class ReadWindow implements Closeable {
       buffer = ByteBuffer.allocateDirect(want);
     }
     buffer.clear().limit(want);
-    read(offset, buffer);
+    int n = read(offset, buffer);
+    if (n < want) {
+      endSeen = Math.min(endSeen, offset + n);
+    }
     while (buffer.hasRemaining()) {
       buffer.put((byte) 0);
     }

@@ -18,7 +18,7 @@ import zkstore.jute.JuteWriter;
  * {@link #SIZE_LEAD_BYTES} longer than ZooKeeper's padding makes it, because no page at or past the end of the
  * file can be faulted in: at each growth to ZooKeeper's length the thread would otherwise stop, and the
  * appends would fault the next pages in themselves. Closing trims the file back to ZooKeeper's length; the
- * reader reads everything past the last entry with {@code pread}, so a trim under it is a clean end.
+ * reader reads with {@code pread}, never through a mapping, so a trim under it is a clean end.
  */
 final class SegmentWriter {
   /**

@@ -13,10 +13,6 @@ final class Unmapper {
 
   private Unmapper() {}
 
-  static void unmap(ByteBuffer mapped) {
-    free(mapped);
-  }
-
   /** Frees a direct buffer (mapped or allocated) that is no view of another; null is ignored. */
   static void free(ByteBuffer direct) {
     if (direct != null && direct.isDirect() && UNSAFE != null) {

@@ -199,7 +199,7 @@ abstract class WriteWindow {
 
     @Override
     void unmap() {
-      Unmapper.unmap(buffer);
+      Unmapper.free(buffer);
     }
 
     @Override
