@@ -3,8 +3,12 @@ package zkstore.cli.verify;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import zkstore.cli.Problems;
@@ -19,10 +23,11 @@ import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
 import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
+import zkstore.txnlog.LogFormat;
 
 /**
- * Checks every log, snapshot and epoch file of a data directory and whether the newest valid snapshot plus
- * the logs reach the last logged zxid. Streams one {@link FileCheck} per file to a consumer; logs are read
+ * Checks every log, snapshot and epoch file of a data directory, whether the newest valid snapshot plus
+ * the logs reach the last logged zxid, and whether ZooKeeper 3.9 itself would start from the directory. Streams one {@link FileCheck} per file to a consumer; logs are read
  * entry by entry (flat memory). Log entries are checked by frame (length, end byte, Adler32, zxid, op type)
  * unless {@code deep}, which also decodes every txn body.
  */
@@ -46,6 +51,8 @@ public final class DataDirVerifier {
   private long logEntries;
   private long lastLogged = -1;
   private long newestSnapshotNodes = -1;
+  /** ZooKeeper's read of each log that zkstore's check read to a clean end: it ends there too. */
+  private final Map<Path, ZooKeeperLogRead.Result> cleanLogs = new HashMap<>();
 
   /** What a run covered: log entries read, the last logged zxid (-1 if none), nodes of the newest valid snapshot (-1 if none). */
   public record Totals(long logEntries, long lastLoggedZxid, long newestSnapshotNodes) {}
@@ -92,6 +99,7 @@ public final class DataDirVerifier {
     }
     List<LogSpan> spans;
     SnapshotFile newestValid = null;
+    Set<Path> loading = new HashSet<>();
     try (FileTasks running = new FileTasks(Math.max(1, Math.min(threads, tasks.size())))) {
       List<Future<FileResult>> results = running.start(tasks);
       spans = reportLogs(results.subList(0, logs.size()));
@@ -99,6 +107,7 @@ public final class DataDirVerifier {
         SnapshotResult r = (SnapshotResult) FileTasks.await(f);
         emit(r.check);
         if (r.nodes >= 0) {
+          loading.add(r.file.path());
           newestValid = r.file;
           newestSnapshotNodes = r.nodes;
         }
@@ -111,6 +120,7 @@ public final class DataDirVerifier {
     lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
     checkReach(spans, newestValid, lastLogged, logs.isEmpty() && !layout.separateLogDir());
+    emit(ZooKeeperStartCheck.check(layout, f -> loading.contains(f.path()), cleanLogs::get));
     return problems;
   }
 
@@ -138,7 +148,7 @@ public final class DataDirVerifier {
 
   private void emit(FileCheck c) {
     checks++;
-    if (!c.kind().equals("restore")) {
+    if (!c.kind().equals("restore") && !c.kind().equals(ZooKeeperStartCheck.KIND)) {
       fileChecks++;
     }
     problems += c.problems().size();
@@ -196,6 +206,10 @@ public final class DataDirVerifier {
             + Long.toHexString(scan.firstZxid()));
       }
       LogEnd end = scan.end();
+      if (end instanceof LogEnd.Clean && ref.size() >= LogFormat.HEADER_SIZE) {
+        cleanLogs.put(ref.path(), new ZooKeeperLogRead.Result(scan.entries(), scan.empty() ? -1 : scan.firstZxid(),
+            scan.empty() ? -1 : scan.lastZxid(), new ZooKeeperLogRead.Clean()));
+      }
       if (end instanceof LogEnd.TornTail t) {
         found.add("torn tail at offset " + t.offset() + " after zxid 0x" + Long.toHexString(scan.lastZxid()) + ": " + t.detail());
       } else if (end instanceof LogEnd.Corrupt c) {

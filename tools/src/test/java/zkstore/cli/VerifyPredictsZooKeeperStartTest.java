@@ -1,0 +1,420 @@
+package zkstore.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.zookeeper.server.ZKDatabase;
+import org.apache.zookeeper.server.persistence.FileTxnSnapLog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import zkstore.cli.oracle.DirCopy;
+import zkstore.cli.oracle.Scenarios;
+import zkstore.cli.datadir.DataDirLayout;
+import zkstore.cli.verify.DataDirVerifier;
+import zkstore.cli.verify.FileCheck;
+import zkstore.oracle.TestSeed;
+
+/**
+ * verify's {@code start} line against the real ZooKeeper 3.9.3 starting from the same directory: the line says
+ * ZooKeeper will not start exactly when {@code ZKDatabase.loadDataBase} throws, and otherwise names the zxid
+ * ZooKeeper reaches. The standard scenario loads snapshot.18 and replays log.19 (0x19..0x24).
+ */
+class VerifyPredictsZooKeeperStartTest {
+  private static final Pattern REPLAYS = Pattern.compile("loads snapshot\\.(\\w+) \\(0x\\w+\\)"
+      + "(?: and replays the logs up to 0x(\\w+))?");
+  private static final int ROUNDS = Boolean.getBoolean("zkstore.test.heavy") ? 3000 : 300;
+
+  @TempDir
+  static Path tmp;
+  static Path template;
+  static long lastZxid;
+
+  @BeforeAll
+  static void writeTemplate() throws IOException {
+    template = tmp.resolve("template");
+    lastZxid = Scenarios.standard(template);
+  }
+
+  /** The verdict of verify's start line: null where ZooKeeper does not start, else the zxid it reaches. */
+  record Prediction(boolean starts, long reaches, FileCheck line) {}
+
+  static Prediction predict(Path dataDir) throws IOException {
+    return predict(dataDir, false);
+  }
+
+  /** {@code deep}: verify decodes every txn body, so a body that does not decode is found in a file that frames well. */
+  static Prediction predict(Path dataDir, boolean deep) throws IOException {
+    Path v2 = dataDir.resolve("version-2");
+    List<FileCheck> lines = new ArrayList<>();
+    new DataDirVerifier(new DataDirLayout(v2, v2), lines::add, b -> { }, deep, 1).run();
+    FileCheck start = lines.stream().filter(c -> c.kind().equals("start")).findFirst().orElseThrow();
+    boolean starts = start.problems().stream().noneMatch(p -> p.contains("will not start"));
+    long reaches = -1;
+    Matcher m = REPLAYS.matcher(start.summary());
+    if (m.find()) {
+      reaches = m.group(2) != null ? Long.parseLong(m.group(2), 16) : Long.parseLong(m.group(1), 16);
+    }
+    return new Prediction(starts, reaches, start);
+  }
+
+  /** What ZooKeeper's start-up load does: the zxid it reaches, or the exception that stops it. */
+  static Object zooKeeperLoads(Path dataDir) {
+    try {
+      FileTxnSnapLog snapLog = new FileTxnSnapLog(dataDir.toFile(), dataDir.toFile());
+      try {
+        return new ZKDatabase(snapLog).loadDataBase();
+      } finally {
+        snapLog.close();
+      }
+    } catch (IOException | RuntimeException e) {
+      return e;
+    }
+  }
+
+  static Path copy(String name) throws IOException {
+    Path d = tmp.resolve(name);
+    DirCopy.copy(template, d);
+    return d;
+  }
+
+  static Prediction assertSameVerdict(Path dir, String what) throws IOException {
+    return assertSameVerdict(dir, what, false);
+  }
+
+  static Prediction assertSameVerdict(Path dir, String what, boolean deep) throws IOException {
+    Prediction p = predict(dir, deep);
+    Object zk = zooKeeperLoads(dir);
+    String context = what + ": verify said " + p.line() + "; ZooKeeper " + (zk instanceof Long z ? "reached 0x"
+        + Long.toHexString(z) : "threw " + zk);
+    assertEquals(!(zk instanceof Throwable), p.starts(), context);
+    if (zk instanceof Long z) {
+      assertEquals((long) z, p.reaches(), context);
+    }
+    return p;
+  }
+
+  /** The line's advice holds: ZooKeeper starts from the copy {@code zkstore recover} writes. */
+  static void assertRecoveredCopyStarts(Path damaged, String what) throws IOException {
+    Path out = damaged.resolveSibling(damaged.getFileName() + "-recovered");
+    Cli.Result r = Cli.run("recover", damaged.toString(), "--out", out.toString());
+    Object zk = zooKeeperLoads(out);
+    assertTrue(zk instanceof Long, what + ": ZooKeeper on the recovered copy threw " + zk + "; recover said " + r);
+    Prediction p = predict(out);
+    assertTrue(p.starts() && p.line().ok(), what + ": verify of the recovered copy said " + p.line());
+    deleteTree(out);
+  }
+
+  @Test
+  void aCleanDirStartsFromTheNewestSnapshotAndReachesTheLastZxid() throws IOException {
+    Path d = copy("clean");
+    Prediction p = predict(d);
+    assertTrue(p.line().ok(), p.line().toString());
+    assertTrue(p.line().summary().equals("loads snapshot.18 (0x18) and replays the logs up to 0x24"), p.line().toString());
+    assertEquals(lastZxid, p.reaches());
+    assertSameVerdict(d, "clean");
+  }
+
+  @Test
+  void anEmptyLogThatIsNotTheNewestStopsZooKeeperThoughZkstoreReadsPastIt() throws IOException {
+    Path d = copy("empty-middle");
+    Files.createFile(d.resolve("version-2/log.25"));
+    Files.write(d.resolve("version-2/log.30"), Files.readAllBytes(template.resolve("version-2/log.1")), StandardOpenOption.CREATE_NEW);
+    truncate(d.resolve("version-2/log.30"), 16);
+    Prediction p = predict(d);
+    assertFalse(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("log.25 offset 0"), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("zkstore recover"), p.line().toString());
+    assertSameVerdict(d, "empty log.25 before a header-only log.30");
+    assertRecoveredCopyStarts(d, "empty log.25 before a header-only log.30");
+  }
+
+  @Test
+  void anEmptyNewestLogIsDeletedByZooKeeperAndVerifySaysSoWithoutDeletingIt() throws IOException {
+    Path d = copy("empty-newest");
+    Path empty = Files.createFile(d.resolve("version-2/log.25"));
+    Prediction p = predict(d);
+    assertTrue(p.starts() && p.line().ok(), p.line().toString());
+    assertTrue(p.line().summary().contains("deletes the empty newest log log.25"), p.line().toString());
+    assertTrue(Files.exists(empty), "verify must not delete anything");
+    assertSameVerdict(d, "empty newest log.25");
+  }
+
+  @Test
+  void aBadChecksumInATornLastEntryStopsZooKeeperThoughZkstoreSkipsItAsATornTail() throws IOException {
+    Path d = copy("torn-crc");
+    Path log = d.resolve("version-2/log.19");
+    List<Long> offsets = frames(log);
+    long last = offsets.get(offsets.size() - 1);
+    flipBit(log, last + 12 + 3, 0);
+    Prediction p = predict(d);
+    assertFalse(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("CRC check failed"), p.line().toString());
+    assertSameVerdict(d, "flipped payload byte in the last entry of log.19");
+    assertRecoveredCopyStarts(d, "flipped payload byte in the last entry of log.19");
+  }
+
+  @Test
+  void aPartialEntryInAnOlderLogMakesZooKeeperSkipTheRestOfThatFileAndGoOn() throws IOException {
+    Path d = copy("partial-older");
+    // snapshot.18 fails its precheck, so ZooKeeper loads snapshot.c and reads log.d, then log.19.
+    truncate(d.resolve("version-2/snapshot.18"), Files.size(d.resolve("version-2/snapshot.18")) - 1);
+    Path log = d.resolve("version-2/log.d");
+    List<Long> offsets = frames(log);
+    long entry = offsets.get(offsets.size() / 2);
+    int len = ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) entry + 8);
+    flipBit(log, entry + 12 + len, 1);
+    Prediction p = predict(d);
+    assertTrue(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("skips the rest of log.d"), p.line().toString());
+    assertSameVerdict(d, "end-of-record byte of a middle entry of log.d, snapshot.18 cut");
+  }
+
+  @Test
+  void anAclListCountOfMinusOneStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
+    Path d = copy("acl-null-vector");
+    Path snap = d.resolve("version-2/snapshot.18");
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
+    int aclMap = 20 + 12 * b.getInt(16);
+    write(snap, aclMap + 4 + 8, ByteBuffer.allocate(4).putInt(0, -1));
+    Prediction p = predict(d);
+    assertFalse(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("snapshot.18: RuntimeException \"missing acls\""), p.line().toString());
+    assertSameVerdict(d, "ACL list count -1 in snapshot.18");
+    assertRecoveredCopyStarts(d, "ACL list count -1 in snapshot.18");
+  }
+
+  @Test
+  void aNullNodePathStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
+    Path d = copy("null-path");
+    Path snap = d.resolve("version-2/snapshot.18");
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
+    int at = 20 + 12 * b.getInt(16);
+    int entries = b.getInt(at);
+    at += 4;
+    for (int e = 0; e < entries; e++) {
+      int acls = b.getInt(at + 8);
+      at += 12;
+      for (int a = 0; a < acls; a++) {
+        at += 4;
+        at += 4 + b.getInt(at);
+        at += 4 + b.getInt(at);
+      }
+    }
+    assertEquals(0, b.getInt(at), "the first node is the root, path \"\"");
+    write(snap, at, ByteBuffer.allocate(4).putInt(0, -1));
+    Prediction p = predict(d);
+    assertFalse(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("snapshot.18: NullPointerException: the node at offset " + at),
+        p.line().toString());
+    assertSameVerdict(d, "null root path in snapshot.18");
+    assertRecoveredCopyStarts(d, "null root path in snapshot.18");
+  }
+
+  @Test
+  void deepFindsATxnBodyThatDoesNotDecodeInTheLogBelowTheSnapshotWhichStillStopsZooKeeper() throws IOException {
+    Path d = copy("body-below-snapshot");
+    // ZooKeeper reads log.19 and, below it, log.d, checking every entry there though it applies none of them.
+    Path log = d.resolve("version-2/log.d");
+    long third = frames(log).get(2);
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(log));
+    byte[] payload = new byte[b.getInt((int) third + 8)];
+    b.get((int) third + 12, payload);
+    ByteBuffer.wrap(payload).putInt(32, 1 << 30);
+    java.util.zip.Adler32 adler = new java.util.zip.Adler32();
+    adler.update(payload);
+    write(log, third, ByteBuffer.allocate(8).putLong(0, adler.getValue()));
+    write(log, third + 12, ByteBuffer.wrap(payload));
+    Prediction p = predict(d, true);
+    assertFalse(p.starts(), p.line().toString());
+    assertTrue(p.line().problems().get(0).contains("log.d offset " + third), p.line().toString());
+    assertSameVerdict(d, "path length 2^30 in a checksummed entry of log.d", true);
+    assertRecoveredCopyStarts(d, "path length 2^30 in a checksummed entry of log.d");
+  }
+
+  @Test
+  void randomDamageGetsTheSameVerdictFromVerifyAndFromZooKeeper() throws IOException {
+    long seed = TestSeed.resolve("VerifyPredictsZooKeeperStartTest");
+    Random random = new Random(seed);
+    int stops = 0;
+    int skips = 0;
+    int starts = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      Path d = copy("round-" + round);
+      List<String> done = new ArrayList<>();
+      int faults = 1 + random.nextInt(2);
+      for (int i = 0; i < faults; i++) {
+        done.add(Damage.any(random, d.resolve("version-2")));
+      }
+      Prediction p = assertSameVerdict(d, "round " + round + " " + done + ", " + TestSeed.describe(seed));
+      if (!p.starts()) {
+        stops++;
+        assertRecoveredCopyStarts(d, "round " + round + " " + done + ", " + TestSeed.describe(seed));
+      } else if (p.line().ok()) {
+        starts++;
+      } else {
+        skips++;
+      }
+      deleteTree(d);
+    }
+    System.out.println("VerifyPredictsZooKeeperStartTest: " + ROUNDS + " rounds: ZooKeeper stopped in " + stops
+        + ", started cleanly in " + starts + ", started with a problem in " + skips);
+    assertTrue(stops > 0 && starts > 0 && skips > 0, "the damage covers every verdict, " + TestSeed.describe(seed));
+  }
+
+  /** Faults planted into a copy of the standard dir; each returns what it did. */
+  static final class Damage {
+    private static final int[] LENGTHS = {-1, -2, Integer.MIN_VALUE, 0, 1, 20, 31, 32, 2_097_150, 2_097_151,
+        Integer.MAX_VALUE};
+
+    static String any(Random random, Path v2) throws IOException {
+      List<Path> logs = files(v2, "log.");
+      List<Path> snaps = files(v2, "snapshot.");
+      switch (random.nextInt(9)) {
+        case 0:
+        case 1: {
+          Path log = pick(random, logs);
+          long end = endOfFrames(log);
+          long at = random.nextInt((int) Math.min(Files.size(log), end + 24));
+          int bit = random.nextInt(8);
+          flipBit(log, at, bit);
+          return "flip bit " + bit + " at " + at + " of " + log.getFileName();
+        }
+        case 2: {
+          Path log = pick(random, logs);
+          long at = random.nextInt((int) endOfFrames(log) + 1);
+          truncate(log, at);
+          return "cut " + log.getFileName() + " at " + at;
+        }
+        case 3: {
+          Path log = pick(random, logs);
+          List<Long> offsets = frames(log);
+          if (offsets.isEmpty()) {
+            return "no entry in " + log.getFileName();
+          }
+          long entry = offsets.get(random.nextInt(offsets.size()));
+          int len = random.nextBoolean() ? LENGTHS[random.nextInt(LENGTHS.length)] : random.nextInt(200) - 20;
+          write(log, entry + 8, ByteBuffer.allocate(4).putInt(0, len));
+          return "length " + len + " at " + entry + " of " + log.getFileName();
+        }
+        case 4: {
+          Path added = v2.resolve("log." + Long.toHexString(1 + random.nextInt(0x40)));
+          if (Files.exists(added)) {
+            return added.getFileName() + " exists";
+          }
+          int size = random.nextInt(3) == 0 ? 0 : random.nextBoolean() ? 1 + random.nextInt(15) : 16;
+          byte[] header = Files.readAllBytes(template.resolve("version-2/log.1"));
+          Files.write(added, java.util.Arrays.copyOf(header, size));
+          return "new " + added.getFileName() + " of " + size + " bytes";
+        }
+        case 5: {
+          Path log = pick(random, logs);
+          Files.delete(log);
+          return "deleted " + log.getFileName();
+        }
+        case 6: {
+          Path snap = pick(random, snaps);
+          long at = random.nextInt((int) Files.size(snap));
+          truncate(snap, at);
+          return "cut " + snap.getFileName() + " at " + at;
+        }
+        case 7: {
+          Path snap = pick(random, snaps);
+          long at = random.nextInt((int) Files.size(snap));
+          int bit = random.nextInt(8);
+          flipBit(snap, at, bit);
+          return "flip bit " + bit + " at " + at + " of " + snap.getFileName();
+        }
+        default: {
+          Path log = pick(random, logs);
+          List<Long> offsets = frames(log);
+          if (offsets.isEmpty()) {
+            return "no entry in " + log.getFileName();
+          }
+          long entry = offsets.get(random.nextInt(offsets.size()));
+          int len = ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) entry + 8);
+          write(log, entry + 12 + len, ByteBuffer.wrap(new byte[] {(byte) random.nextInt(256)}));
+          return "end byte of the entry at " + entry + " of " + log.getFileName();
+        }
+      }
+    }
+
+    private static List<Path> files(Path v2, String prefix) throws IOException {
+      try (var s = Files.list(v2)) {
+        return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toFile().length() > 0).sorted().toList();
+      }
+    }
+
+    private static Path pick(Random random, List<Path> files) {
+      return files.get(random.nextInt(files.size()));
+    }
+  }
+
+  /** Offsets of the whole frames from the start of a log (a damaged file's walk stops at the first bad length). */
+  static List<Long> frames(Path log) throws IOException {
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(log));
+    List<Long> out = new ArrayList<>();
+    long at = 16;
+    while (at + 12 <= b.limit()) {
+      int len = b.getInt((int) at + 8);
+      if (len <= 0 || at + 13 + len > b.limit()) {
+        break;
+      }
+      out.add(at);
+      at += 13 + len;
+    }
+    return out;
+  }
+
+  /** Where the whole frames of a log end (16 when it has none). */
+  static long endOfFrames(Path log) throws IOException {
+    List<Long> f = frames(log);
+    if (f.isEmpty()) {
+      return Math.min(16, Files.size(log));
+    }
+    long last = f.get(f.size() - 1);
+    return last + 13 + ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) last + 8);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static void flipBit(Path file, long at, int bit) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      ByteBuffer b = ByteBuffer.allocate(1);
+      ch.read(b, at);
+      b.put(0, (byte) (b.get(0) ^ (1 << bit)));
+      b.rewind();
+      ch.write(b, at);
+    }
+  }
+
+  static void write(Path file, long at, ByteBuffer bytes) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(bytes.rewind(), at);
+    }
+  }
+
+  static void truncate(Path file, long size) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+    }
+  }
+}
