@@ -261,7 +261,8 @@ public final class DataDirVerifier {
     }
   }
 
-  private static boolean follows(long prev, long z) {
+  /** Whether zxid {@code z} may come right after {@code prev}: the next counter, or the first of a later epoch. */
+  static boolean follows(long prev, long z) {
     return z == prev + 1 || ((z >>> 32) > (prev >>> 32) && (z & 0xffffffffL) <= 1);
   }
 

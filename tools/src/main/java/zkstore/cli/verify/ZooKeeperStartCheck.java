@@ -82,9 +82,13 @@ final class ZooKeeperStartCheck {
         r = ZooKeeperLogRead.read(f.path(), i == files.size() - 1, LogFormat.DEFAULT_MAX_PAYLOAD);
       }
       if (partial != null && r.entries() > 0) {
-        found.add("starts, but skips the rest of " + partial + " and goes on with " + f.name()
-            + " (from zxid 0x" + Long.toHexString(r.firstZxid()) + "), so the txns between are lost"
-            + RECOVER_HINT);
+        // After a crash ZooKeeper (like zkstore) goes on in a new file right after the last whole entry, and txns
+        // the snapshot holds need no replay: only a gap above both is lost.
+        if (r.firstZxid() > last + 1 && !DataDirVerifier.follows(last, r.firstZxid())) {
+          found.add("starts, but skips the rest of " + partial + " and goes on with " + f.name()
+              + " at zxid 0x" + Long.toHexString(r.firstZxid()) + ", so the txns after 0x" + Long.toHexString(last)
+              + " are lost" + RECOVER_HINT);
+        }
         partial = null;
       }
       if (r.lastZxid() > last) {
