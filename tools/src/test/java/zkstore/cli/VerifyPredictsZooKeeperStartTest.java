@@ -17,9 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.zookeeper.server.ZKDatabase;
 import org.apache.zookeeper.server.persistence.FileTxnSnapLog;
+import org.apache.zookeeper.server.persistence.SnapStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import zkstore.cli.oracle.DirCopy;
 import zkstore.cli.oracle.Scenarios;
 import zkstore.cli.datadir.DataDirLayout;
@@ -33,19 +36,19 @@ import zkstore.oracle.TestSeed;
  * ZooKeeper reaches. The standard scenario loads snapshot.18 and replays log.19 (0x19..0x24).
  */
 class VerifyPredictsZooKeeperStartTest {
-  private static final Pattern REPLAYS = Pattern.compile("loads snapshot\\.(\\w+) \\(0x\\w+\\)"
+  private static final Pattern REPLAYS = Pattern.compile("loads snapshot\\.(\\w+)(?:\\.\\w+)? \\(0x\\w+\\)"
       + "(?: and replays the logs up to 0x(\\w+))?");
   private static final int ROUNDS = Boolean.getBoolean("zkstore.test.heavy") ? 3000 : 300;
 
   @TempDir
   static Path tmp;
-  static Path template;
+  static Path plain;
   static long lastZxid;
 
   @BeforeAll
   static void writeTemplate() throws IOException {
-    template = tmp.resolve("template");
-    lastZxid = Scenarios.standard(template);
+    plain = tmp.resolve("template");
+    lastZxid = Scenarios.standard(plain);
   }
 
   /** The verdict of verify's start line: null where ZooKeeper does not start, else the zxid it reaches. */
@@ -86,7 +89,7 @@ class VerifyPredictsZooKeeperStartTest {
 
   static Path copy(String name) throws IOException {
     Path d = tmp.resolve(name);
-    DirCopy.copy(template, d);
+    DirCopy.copy(plain, d);
     return d;
   }
 
@@ -131,7 +134,7 @@ class VerifyPredictsZooKeeperStartTest {
   void anEmptyLogThatIsNotTheNewestStopsZooKeeperThoughZkstoreReadsPastIt() throws IOException {
     Path d = copy("empty-middle");
     Files.createFile(d.resolve("version-2/log.25"));
-    Files.write(d.resolve("version-2/log.30"), Files.readAllBytes(template.resolve("version-2/log.1")), StandardOpenOption.CREATE_NEW);
+    Files.write(d.resolve("version-2/log.30"), Files.readAllBytes(plain.resolve("version-2/log.1")), StandardOpenOption.CREATE_NEW);
     truncate(d.resolve("version-2/log.30"), 16);
     Prediction p = predict(d);
     assertFalse(p.starts(), p.line().toString());
@@ -203,6 +206,20 @@ class VerifyPredictsZooKeeperStartTest {
   }
 
   @Test
+  void aGzipSnapshotCutInItsTrailerStillLoadsInZooKeeperThoughZkstoreRefusesIt() throws IOException {
+    Path d = tmp.resolve("gz-trailer");
+    DirCopy.copy(template(SnapStream.StreamMode.GZIP), d);
+    Path snap = d.resolve("version-2/snapshot.18.gz");
+    truncate(snap, Files.size(snap) - 4);
+    Cli.Result r = Cli.run("verify", d.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PROBLEM   snapshot snapshot.18.gz")), r.toString());
+    Prediction p = predict(d);
+    assertTrue(p.starts() && p.line().ok(), p.line().toString());
+    assertTrue(p.line().summary().startsWith("loads snapshot.18.gz (0x18)"), p.line().toString());
+    assertSameVerdict(d, "snapshot.18.gz without the last 4 bytes of its gzip trailer");
+  }
+
+  @Test
   void anAclListCountOfMinusOneStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
     Path d = copy("acl-null-vector");
     Path snap = d.resolve("version-2/snapshot.18");
@@ -264,19 +281,37 @@ class VerifyPredictsZooKeeperStartTest {
     assertRecoveredCopyStarts(d, "path length 2^30 in a checksummed entry of log.d");
   }
 
-  @Test
-  void randomDamageGetsTheSameVerdictFromVerifyAndFromZooKeeper() throws IOException {
-    long seed = TestSeed.resolve("VerifyPredictsZooKeeperStartTest");
+  /** The standard scenario written with ZooKeeper's snapshots in {@code mode} (plain, gz or snappy). */
+  static synchronized Path template(SnapStream.StreamMode mode) throws IOException {
+    Path t = tmp.resolve("template-" + mode.name());
+    if (!Files.exists(t)) {
+      SnapStream.StreamMode before = SnapStream.getStreamMode();
+      SnapStream.setStreamMode(mode);
+      try {
+        Scenarios.standard(t);
+      } finally {
+        SnapStream.setStreamMode(before);
+      }
+    }
+    return t;
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = SnapStream.StreamMode.class, names = {"CHECKED", "GZIP", "SNAPPY"})
+  void randomDamageGetsTheSameVerdictFromVerifyAndFromZooKeeper(SnapStream.StreamMode mode) throws IOException {
+    long seed = TestSeed.resolve("VerifyPredictsZooKeeperStartTest " + mode);
     Random random = new Random(seed);
+    Path template = template(mode);
     int stops = 0;
     int plain = 0;
     int partial = 0;
     for (int round = 0; round < ROUNDS; round++) {
-      Path d = copy("round-" + round);
+      Path d = tmp.resolve(mode.name() + "-round-" + round);
+      DirCopy.copy(template, d);
       List<String> done = new ArrayList<>();
       int faults = 1 + random.nextInt(2);
       for (int i = 0; i < faults; i++) {
-        done.add(Damage.any(random, d.resolve("version-2")));
+        done.add(Damage.any(random, d.resolve("version-2"), template));
       }
       Prediction p = assertSameVerdict(d, "round " + round + " " + done + ", " + TestSeed.describe(seed));
       if (!p.starts()) {
@@ -289,7 +324,7 @@ class VerifyPredictsZooKeeperStartTest {
       }
       deleteTree(d);
     }
-    System.out.println("VerifyPredictsZooKeeperStartTest: " + ROUNDS + " rounds: ZooKeeper stopped in " + stops
+    System.out.println("VerifyPredictsZooKeeperStartTest " + mode + ": " + ROUNDS + " rounds: ZooKeeper stopped in " + stops
         + ", read every file to its end in " + plain + ", left a file at a partial entry in " + partial);
     assertTrue(stops > 0 && plain > 0 && partial > 0, "the damage covers every verdict, " + TestSeed.describe(seed));
   }
@@ -299,7 +334,7 @@ class VerifyPredictsZooKeeperStartTest {
     private static final int[] LENGTHS = {-1, -2, Integer.MIN_VALUE, 0, 1, 20, 31, 32, 2_097_150, 2_097_151,
         Integer.MAX_VALUE};
 
-    static String any(Random random, Path v2) throws IOException {
+    static String any(Random random, Path v2, Path template) throws IOException {
       List<Path> logs = files(v2, "log.");
       List<Path> snaps = files(v2, "snapshot.");
       switch (random.nextInt(9)) {

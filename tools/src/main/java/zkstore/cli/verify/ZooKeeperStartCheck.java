@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import zkstore.cli.datadir.DataDirLayout;
@@ -13,7 +12,7 @@ import zkstore.cli.source.LogReading.LogRef;
 import zkstore.engine.RestorePolicy;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.ZooKeeperSnapshotFallback;
+import zkstore.snapshot.ZooKeeperSnapshotLoad;
 import zkstore.txnlog.LogFormat;
 
 /**
@@ -42,12 +41,14 @@ final class ZooKeeperStartCheck {
       return withoutSnapshot(!SnapshotFiles.listNewestFirst(layout.snapDir()).isEmpty(), !logs.isEmpty());
     }
     for (SnapshotFile candidate : candidates) {
-      if (loads.test(candidate)) {
+      // What zkstore loads ZooKeeper loads too; what it refuses, ZooKeeper may still load, or may stop on.
+      ZooKeeperSnapshotLoad.Verdict verdict = loads.test(candidate) ? new ZooKeeperSnapshotLoad.Loads()
+          : ZooKeeperSnapshotLoad.of(candidate);
+      if (verdict instanceof ZooKeeperSnapshotLoad.Loads) {
         return replay(layout, candidate, clean);
       }
-      Optional<String> unchecked = ZooKeeperSnapshotFallback.uncheckedFailure(candidate);
-      if (unchecked.isPresent()) {
-        return problem("", "will not start: " + candidate.path().getFileName() + ": " + unchecked.get()
+      if (verdict instanceof ZooKeeperSnapshotLoad.Stops stops) {
+        return problem("", "will not start: " + candidate.path().getFileName() + ": " + stops.error()
             + ", which its fallback to an older snapshot does not catch" + RECOVER_HINT);
       }
     }

@@ -1,0 +1,207 @@
+package zkstore.snapshot;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Adler32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.GZIPInputStream;
+import org.xerial.snappy.SnappyInputStream;
+
+/**
+ * What ZooKeeper 3.9's {@code FileSnap.deserialize} does with one snapshot candidate, walked in its order over the
+ * same streams without building a tree. It differs from zkstore's reader in two ways that decide whether ZooKeeper
+ * starts. It stops reading after the first seal when the rest of the stream ends (an EOF in the digest or the last
+ * zxid reads as an older layout), so it loads a {@code .gz} or {@code .snappy} snapshot cut after its first seal.
+ * And its fallback to an older candidate catches only {@code IOException}: an ACL list count of -1
+ * ({@code RuntimeException} "missing acls"), an ACL with a null scheme or id and a null node path (both
+ * {@code NullPointerException}) stop the whole start-up.
+ */
+public final class ZooKeeperSnapshotLoad {
+  /** ZooKeeper's default limit for one buffer or string (jute.maxbuffer plus its extra size). */
+  private static final int MAX_LENGTH = 2_097_150;
+
+  /** How ZooKeeper ends its read of one snapshot. */
+  public sealed interface Verdict permits Loads, FallsBack, Stops {}
+
+  /** ZooKeeper loads it. */
+  public record Loads() implements Verdict {}
+
+  /** ZooKeeper's read throws an {@code IOException}, so it tries the next older candidate. */
+  public record FallsBack(String error) implements Verdict {}
+
+  /** ZooKeeper's read throws an unchecked exception, which its fallback does not catch: it does not start. */
+  public record Stops(String error) implements Verdict {}
+
+  private final CheckedInputStream checked;
+  private final DataInputStream in;
+  /** Bytes read so far, of the uncompressed stream where the file is compressed. */
+  private long position;
+  /** Words an offset so that it names the stream it counts. */
+  private final String offsetSuffix;
+
+  private ZooKeeperSnapshotLoad(InputStream stream, boolean compressed) {
+    this.checked = new CheckedInputStream(stream, new Adler32());
+    this.in = new DataInputStream(checked);
+    this.offsetSuffix = compressed ? zkstore.jute.FormatException.UNCOMPRESSED_STREAM : "";
+  }
+
+  /** Reads {@code file} as ZooKeeper's restore reads a candidate. */
+  public static Verdict of(SnapshotFile file) {
+    try (InputStream stream = open(file)) {
+      return new ZooKeeperSnapshotLoad(stream, file.compression() != SnapshotCompression.NONE).walk();
+    } catch (IOException e) {
+      return new FallsBack(e.toString());
+    } catch (RuntimeException | Error e) {
+      return new Stops(e.toString());
+    }
+  }
+
+  /** The streams ZooKeeper's SnapStream opens for this name. */
+  private static InputStream open(SnapshotFile file) throws IOException {
+    FileInputStream raw = new FileInputStream(file.path().toFile());
+    try {
+      switch (file.compression()) {
+        case GZIP:
+          return new GZIPInputStream(raw);
+        case SNAPPY:
+          return new SnappyInputStream(raw);
+        default:
+          return new BufferedInputStream(raw);
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  private Verdict walk() throws IOException {
+    int magic = readInt();
+    if (magic != SnapshotFormat.MAGIC) {
+      return new FallsBack("mismatching magic headers " + magic + " !=  " + SnapshotFormat.MAGIC);
+    }
+    readInt();
+    readLong();
+    for (int sessions = readInt(); sessions > 0; sessions--) {
+      readLong();
+      readInt();
+    }
+    String stop = aclMap();
+    if (stop == null) {
+      stop = nodes();
+    }
+    if (stop != null) {
+      return new Stops(stop);
+    }
+    checkSeal();
+    if (readOptional(8 + 4 + 8)) {
+      checkSeal();
+    }
+    if (readOptional(8)) {
+      checkSeal();
+    }
+    return new Loads();
+  }
+
+  /** The unchecked exception the ACL map throws, or null. */
+  private String aclMap() throws IOException {
+    String nullId = null;
+    for (int entries = readInt(); entries > 0; entries--) {
+      long key = readLong();
+      long countAt = position;
+      int count = readInt();
+      if (count == -1) {
+        return "RuntimeException \"missing acls\": the ACL list of key " + key + " at offset " + countAt
+            + offsetSuffix + " has a count of -1";
+      }
+      for (int i = 0; i < count; i++) {
+        readInt();
+        long schemeAt = position;
+        boolean scheme = readString() != null;
+        boolean id = readString() != null;
+        if ((!scheme || !id) && nullId == null) {
+          nullId = "NullPointerException: the ACL at offset " + schemeAt + offsetSuffix + " in the list of key " + key
+              + " has a null " + (scheme ? "id" : "scheme");
+        }
+      }
+    }
+    // The map is hashed only once it is read whole, so a later IOException comes first.
+    return nullId;
+  }
+
+  /** Reads the nodes up to the end marker; the unchecked exception a node throws, or null. */
+  private String nodes() throws IOException {
+    while (true) {
+      long pathAt = position;
+      String path = readString();
+      if ("/".equals(path)) {
+        return null;
+      }
+      readBuffer();
+      readLong();
+      skip(SnapshotFormat.NODE_TAIL_BYTES - 8);
+      if (path == null) {
+        return "NullPointerException: the node at offset " + pathAt + offsetSuffix + " has a null path";
+      }
+      // A missing parent is an IOException in ZooKeeper; the seal fails such a file all the same.
+    }
+  }
+
+  /** ZooKeeper's checkSealIntegrity: the Adler32 of everything read so far, then the seal's "/" marker. */
+  private void checkSeal() throws IOException {
+    long expected = checked.getChecksum().getValue();
+    long stored = readLong();
+    readString();
+    if (stored != expected) {
+      throw new IOException("CRC corruption");
+    }
+  }
+
+  /** Reads a section ZooKeeper takes as absent when the stream ends inside it; false when it did. */
+  private boolean readOptional(int bytes) throws IOException {
+    try {
+      skip(bytes);
+      return true;
+    } catch (EOFException e) {
+      return false;
+    }
+  }
+
+  private String readString() throws IOException {
+    byte[] b = readBuffer();
+    return b == null ? null : new String(b, StandardCharsets.UTF_8);
+  }
+
+  private byte[] readBuffer() throws IOException {
+    int len = readInt();
+    if (len == -1) {
+      return null;
+    }
+    if (len < 0 || len > MAX_LENGTH) {
+      throw new IOException("Unreasonable length = " + len);
+    }
+    byte[] b = new byte[len];
+    in.readFully(b);
+    position += len;
+    return b;
+  }
+
+  private int readInt() throws IOException {
+    position += 4;
+    return in.readInt();
+  }
+
+  private long readLong() throws IOException {
+    position += 8;
+    return in.readLong();
+  }
+
+  private void skip(int bytes) throws IOException {
+    in.readFully(new byte[bytes]);
+    position += bytes;
+  }
+}
