@@ -58,7 +58,7 @@ class VerifyPredictsZooKeeperStartTest {
     return predict(dataDir, false);
   }
 
-  /** {@code deep}: verify decodes every txn body, so a body that does not decode is found in a file that frames well. */
+  /** {@code deep}: verify decodes every txn body, so it finds a body that does not decode in a file that frames well. */
   static Prediction predict(Path dataDir, boolean deep) throws IOException {
     Path v2 = dataDir.resolve("version-2");
     List<FileCheck> lines = new ArrayList<>();
@@ -109,6 +109,20 @@ class VerifyPredictsZooKeeperStartTest {
     return p;
   }
 
+  /**
+   * Verify's start line says ZooKeeper will not start, naming each of {@code phrases}; ZooKeeper indeed throws, and
+   * it starts from the copy {@code zkstore recover} writes.
+   */
+  static void assertZooKeeperStops(Path d, String what, boolean deep, String... phrases) throws IOException {
+    Prediction p = predict(d, deep);
+    assertFalse(p.starts(), p.line().toString());
+    for (String phrase : phrases) {
+      assertTrue(p.line().problems().get(0).contains(phrase), p.line().toString());
+    }
+    assertSameVerdict(d, what, deep);
+    assertRecoveredCopyStarts(d, what);
+  }
+
   /** The line's advice holds: ZooKeeper starts from the copy {@code zkstore recover} writes. */
   static void assertRecoveredCopyStarts(Path damaged, String what) throws IOException {
     Path out = damaged.resolveSibling(damaged.getFileName() + "-recovered");
@@ -125,7 +139,7 @@ class VerifyPredictsZooKeeperStartTest {
     Path d = copy("clean");
     Prediction p = predict(d);
     assertTrue(p.line().ok(), p.line().toString());
-    assertTrue(p.line().summary().equals("loads snapshot.18 (0x18) and replays the logs up to 0x24"), p.line().toString());
+    assertEquals("loads snapshot.18 (0x18) and replays the logs up to 0x24", p.line().summary(), p.line().toString());
     assertEquals(lastZxid, p.reaches());
     assertSameVerdict(d, "clean");
   }
@@ -134,14 +148,10 @@ class VerifyPredictsZooKeeperStartTest {
   void anEmptyLogThatIsNotTheNewestStopsZooKeeperThoughZkstoreReadsPastIt() throws IOException {
     Path d = copy("empty-middle");
     Files.createFile(d.resolve("version-2/log.25"));
-    Files.write(d.resolve("version-2/log.30"), Files.readAllBytes(plain.resolve("version-2/log.1")), StandardOpenOption.CREATE_NEW);
+    Files.write(d.resolve("version-2/log.30"), Files.readAllBytes(plain.resolve("version-2/log.1")),
+        StandardOpenOption.CREATE_NEW);
     truncate(d.resolve("version-2/log.30"), 16);
-    Prediction p = predict(d);
-    assertFalse(p.starts(), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("log.25 offset 0"), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("zkstore recover"), p.line().toString());
-    assertSameVerdict(d, "empty log.25 before a header-only log.30");
-    assertRecoveredCopyStarts(d, "empty log.25 before a header-only log.30");
+    assertZooKeeperStops(d, "empty log.25 before a header-only log.30", false, "log.25 offset 0", "zkstore recover");
   }
 
   @Test
@@ -162,11 +172,7 @@ class VerifyPredictsZooKeeperStartTest {
     List<Long> offsets = frames(log);
     long last = offsets.get(offsets.size() - 1);
     flipBit(log, last + 12 + 3, 0);
-    Prediction p = predict(d);
-    assertFalse(p.starts(), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("CRC check failed"), p.line().toString());
-    assertSameVerdict(d, "flipped payload byte in the last entry of log.19");
-    assertRecoveredCopyStarts(d, "flipped payload byte in the last entry of log.19");
+    assertZooKeeperStops(d, "flipped payload byte in the last entry of log.19", false, "CRC check failed");
   }
 
   @Test
@@ -226,11 +232,8 @@ class VerifyPredictsZooKeeperStartTest {
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
     int aclMap = 20 + 12 * b.getInt(16);
     write(snap, aclMap + 4 + 8, ByteBuffer.allocate(4).putInt(0, -1));
-    Prediction p = predict(d);
-    assertFalse(p.starts(), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("snapshot.18: RuntimeException \"missing acls\""), p.line().toString());
-    assertSameVerdict(d, "ACL list count -1 in snapshot.18");
-    assertRecoveredCopyStarts(d, "ACL list count -1 in snapshot.18");
+    assertZooKeeperStops(d, "ACL list count -1 in snapshot.18", false,
+        "snapshot.18: RuntimeException \"missing acls\"");
   }
 
   @Test
@@ -252,12 +255,8 @@ class VerifyPredictsZooKeeperStartTest {
     }
     assertEquals(0, b.getInt(at), "the first node is the root, path \"\"");
     write(snap, at, ByteBuffer.allocate(4).putInt(0, -1));
-    Prediction p = predict(d);
-    assertFalse(p.starts(), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("snapshot.18: NullPointerException: the node at offset " + at),
-        p.line().toString());
-    assertSameVerdict(d, "null root path in snapshot.18");
-    assertRecoveredCopyStarts(d, "null root path in snapshot.18");
+    assertZooKeeperStops(d, "null root path in snapshot.18", false,
+        "snapshot.18: NullPointerException: the node at offset " + at);
   }
 
   @Test
@@ -274,11 +273,7 @@ class VerifyPredictsZooKeeperStartTest {
     adler.update(payload);
     write(log, third, ByteBuffer.allocate(8).putLong(0, adler.getValue()));
     write(log, third + 12, ByteBuffer.wrap(payload));
-    Prediction p = predict(d, true);
-    assertFalse(p.starts(), p.line().toString());
-    assertTrue(p.line().problems().get(0).contains("log.d offset " + third), p.line().toString());
-    assertSameVerdict(d, "path length 2^30 in a checksummed entry of log.d", true);
-    assertRecoveredCopyStarts(d, "path length 2^30 in a checksummed entry of log.d");
+    assertZooKeeperStops(d, "path length 2^30 in a checksummed entry of log.d", true, "log.d offset " + third);
   }
 
   /** The standard scenario written with ZooKeeper's snapshots in {@code mode} (plain, gz or snappy). */
@@ -324,7 +319,8 @@ class VerifyPredictsZooKeeperStartTest {
       }
       deleteTree(d);
     }
-    System.out.println("VerifyPredictsZooKeeperStartTest " + mode + ": " + ROUNDS + " rounds: ZooKeeper stopped in " + stops
+    System.out.println("VerifyPredictsZooKeeperStartTest " + mode + ": " + ROUNDS + " rounds: ZooKeeper stopped in "
+        + stops
         + ", read every file to its end in " + plain + ", left a file at a partial entry in " + partial);
     assertTrue(stops > 0 && plain > 0 && partial > 0, "the damage covers every verdict, " + TestSeed.describe(seed));
   }
@@ -408,7 +404,8 @@ class VerifyPredictsZooKeeperStartTest {
 
     private static List<Path> files(Path v2, String prefix) throws IOException {
       try (var s = Files.list(v2)) {
-        return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toFile().length() > 0).sorted().toList();
+        return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toFile().length() > 0)
+            .sorted().toList();
       }
     }
 

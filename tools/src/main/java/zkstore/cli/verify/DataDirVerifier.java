@@ -27,9 +27,10 @@ import zkstore.txnlog.LogFormat;
 
 /**
  * Checks every log, snapshot and epoch file of a data directory, whether the newest valid snapshot plus
- * the logs reach the last logged zxid, and whether ZooKeeper 3.9 itself would start from the directory. Streams one {@link FileCheck} per file to a consumer; logs are read
- * entry by entry (flat memory). Log entries are checked by frame (length, end byte, Adler32, zxid, op type)
- * unless {@code deep}, which also decodes every txn body.
+ * the logs reach the last logged zxid, and whether ZooKeeper 3.9 itself would start from the directory.
+ * Streams one {@link FileCheck} per file to a consumer; logs are read entry by entry (flat memory). Log entries
+ * are checked by frame (length, end byte, Adler32, zxid, op type) unless {@code deep}, which also decodes every
+ * txn body.
  */
 public final class DataDirVerifier {
   private static final long PROGRESS_STEP = 16L << 20;

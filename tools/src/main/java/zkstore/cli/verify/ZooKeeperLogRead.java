@@ -62,7 +62,8 @@ final class ZooKeeperLogRead {
     ZooKeeperLogRead r = new ZooKeeperLogRead(file, size, maxLength);
     if (size == 0) {
       return r.result(newest ? new DeletedEmpty()
-          : new Fatal(0, "EOFException: an empty file that is not the newest log (only an empty newest file is deleted)"));
+          : new Fatal(0, "EOFException: an empty file that is not the newest log"
+              + " (only an empty newest file is deleted)"));
     }
     if (size < LogFormat.HEADER_SIZE) {
       return r.result(new Fatal(0, "EOFException: the file is " + size + " bytes, shorter than its 16-byte header"));
@@ -89,7 +90,8 @@ final class ZooKeeperLogRead {
     while (true) {
       long left = size - offset;
       if (left < LogFormat.FRAME_PREFIX) {
-        return left == 0 ? new Clean() : new Partial(offset, left + " bytes before the end, fewer than a checksum and length");
+        return left == 0 ? new Clean()
+            : new Partial(offset, left + " bytes before the end, fewer than a checksum and length");
       }
       long checksum = in.readLong();
       int len = in.readInt();

@@ -97,8 +97,8 @@ final class ZooKeeperStartCheck {
       }
       ZooKeeperLogRead.End end = r.end();
       if (end instanceof ZooKeeperLogRead.Fatal fatal) {
-        found.add("will not start: " + f.name() + " offset " + fatal.offset() + " (0x" + Long.toHexString(fatal.offset())
-            + ")" + (r.lastZxid() >= 0 ? ", after zxid 0x" + Long.toHexString(r.lastZxid()) : "") + ": "
+        found.add("will not start: " + f.name() + " offset " + fatal.offset() + " (0x"
+            + Long.toHexString(fatal.offset()) + ")" + (r.lastZxid() >= 0 ? ", after zxid 0x" + Long.toHexString(r.lastZxid()) : "") + ": "
             + fatal.error() + RECOVER_HINT);
         return problemList("", found);
       } else if (end instanceof ZooKeeperLogRead.DeletedEmpty) {
@@ -109,7 +109,8 @@ final class ZooKeeperStartCheck {
       }
     }
     String summary = "loads " + snapshot.path().getFileName() + " (0x" + Long.toHexString(snapshot.zxid())
-        + (last > snapshot.zxid() ? ") and replays the logs up to 0x" + Long.toHexString(last) : "), no later txn to replay")
+        + (last > snapshot.zxid() ? ") and replays the logs up to 0x" + Long.toHexString(last)
+            : "), no later txn to replay")
         + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
     return problemList(summary, found);
   }
