@@ -10,7 +10,10 @@ public sealed interface LogEnd {
   /** End of file, or the zero-filled preallocated area: every entry was read. */
   record Clean(long offset) implements LogEnd {}
 
-  /** A partially written last entry (never acknowledged): ZooKeeper ignores it. */
+  /**
+   * A partially written last entry (never acknowledged), which zkstore skips. ZooKeeper skips it too when it is
+   * cut short or its end byte is wrong, but stops on a checksum mismatch (verify's start line tells which).
+   */
   record TornTail(long offset, String detail) implements LogEnd {}
 
   /** Bytes that fail a check (checksum, length, type): ZooKeeper refuses to restore past them. */
