@@ -97,8 +97,14 @@ final class SnapshotDecoder {
       List<Acl> acls = new ArrayList<>(Math.min(n, 16));
       for (int j = 0; j < n; j++) {
         int perms = in.readInt("ACL perms");
+        long idAt = in.position();
         String scheme = in.readString("ACL id scheme");
         String id = in.readString("ACL id");
+        if (scheme == null || id == null) {
+          // ZooKeeper hashes every ACL list once the map is read: a null here is a NullPointerException that stops it.
+          throw in.invalid("ACL " + j + " of key " + key + " has a null " + (scheme == null ? "scheme" : "id")
+              + ", expected a string (ZooKeeper fails with NullPointerException loading it)", idAt);
+        }
         acls.add(new Acl(perms, new Id(scheme, id)));
       }
       if (i == keys.length) {

@@ -237,6 +237,24 @@ class VerifyPredictsZooKeeperStartTest {
   }
 
   @Test
+  void aNullAclSchemeStopsZooKeeperAndZkstoreRefusesTheSnapshotToo() throws IOException {
+    Path d = copy("null-scheme");
+    Path snap = d.resolve("version-2/snapshot.18");
+    byte[] bytes = Files.readAllBytes(snap);
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    int scheme = 20 + 12 * b.getInt(16) + 4 + 8 + 4 + 4;
+    int len = b.getInt(scheme);
+    ByteBuffer out = ByteBuffer.allocate(bytes.length - len);
+    out.put(bytes, 0, scheme).putInt(-1).put(bytes, scheme + 4 + len, bytes.length - scheme - 4 - len);
+    Files.write(snap, out.array());
+    Cli.Result r = Cli.run("verify", d.toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PROBLEM   snapshot snapshot.18") && l.contains("null scheme")),
+        r.toString());
+    assertZooKeeperStops(d, "null scheme in the first ACL of snapshot.18", false,
+        "snapshot.18: NullPointerException: the ACL at offset " + scheme);
+  }
+
+  @Test
   void aNullNodePathStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
     Path d = copy("null-path");
     Path snap = d.resolve("version-2/snapshot.18");
