@@ -35,9 +35,11 @@ public final class TxnLogWriter implements Closeable {
   private long lastZxid;
   private long appended;
   private long bytesWritten;
+  private final List<Path> removedOnOpen;
 
-  private TxnLogWriter(TxnLogConfig config, long lastZxid) {
+  private TxnLogWriter(TxnLogConfig config, long lastZxid, List<Path> removedOnOpen) {
     this.config = config;
+    this.removedOnOpen = List.copyOf(removedOnOpen);
     this.preallocator = new Preallocator();
     this.lastZxid = lastZxid;
     this.forceWriter = new ForceWriter(this::captureBatch, 0);
@@ -45,14 +47,19 @@ public final class TxnLogWriter implements Closeable {
 
   /**
    * Opens the log in {@code config.dir()} (created if absent), finding the last valid txn of the existing
-   * files; the first append starts a new file.
+   * files; the first append starts a new file. Newest files a crash left without a header, which hold no txn but
+   * would stop ZooKeeper once a later file exists, are removed ({@link #removedOnOpen()}).
    *
    * @throws zkstore.jute.FormatException if the newest file with entries is corrupt (not just torn)
    */
   public static TxnLogWriter open(TxnLogConfig config) throws IOException {
     Files.createDirectories(config.dir());
     long last = LastLoggedZxid.find(config.dir(), config.maxPayloadBytes());
-    return new TxnLogWriter(config, last);
+    List<Path> removed = UnfinishedLogFiles.removeNewest(config.dir());
+    if (!removed.isEmpty()) {
+      forceDirectory(config.dir());
+    }
+    return new TxnLogWriter(config, last, removed);
   }
 
   /** Encodes and appends one txn; its zxid must be larger than every zxid appended before. */
@@ -252,6 +259,11 @@ public final class TxnLogWriter implements Closeable {
   /** The settings this writer runs with. */
   public TxnLogConfig config() {
     return config;
+  }
+
+  /** Log files without a header that {@link #open} removed (a crash while starting them; none usually). */
+  public List<Path> removedOnOpen() {
+    return removedOnOpen;
   }
 
   /** Number of forces run so far (group commit makes this smaller than the number of commits). */

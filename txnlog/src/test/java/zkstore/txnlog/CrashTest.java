@@ -65,9 +65,31 @@ class CrashTest {
       }
       assertTrue(last >= maxAcked, "kill " + kill + ": acknowledged up to " + maxAcked + " but only " + last
           + " read back");
+      assertEquals(last, zooKeeperReads(kill), "kill " + kill + ": txns ZooKeeper's iterator reads");
     }
     System.out.println("kills " + KILLS + ", txns acknowledged " + maxAcked + ", files "
         + LogFiles.list(dir).size() + ", torn tails seen " + tornTails);
+  }
+
+  /** How many txns ZooKeeper's FileTxnLog reads from a copy of the log (it deletes an empty newest file). */
+  private long zooKeeperReads(int kill) throws Exception {
+    Path copy = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-zk-" + kill));
+    try (var files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, copy.resolve(f.getFileName()));
+      }
+    }
+    List<TxnRecord> read = ZooKeeperCompatibilityTest.readWithZooKeeper(copy, 1);
+    for (int i = 0; i < read.size(); i++) {
+      assertEquals(txn(i + 1), read.get(i), "kill " + kill + ": ZooKeeper's txn " + (i + 1));
+    }
+    try (var files = Files.list(copy)) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
+    Files.delete(copy);
+    return read.size();
   }
 
   private Process start(long prealloc, long roll, long seed, Path out) throws Exception {

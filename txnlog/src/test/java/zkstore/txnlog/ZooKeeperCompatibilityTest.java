@@ -2,7 +2,9 @@ package zkstore.txnlog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +21,8 @@ import org.apache.zookeeper.server.util.SerializeUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 
@@ -193,6 +197,46 @@ class ZooKeeperCompatibilityTest {
       }
       w.commit();
     }
+  }
+
+  /**
+   * A crash while a new file was being started leaves it without a header: empty, cut inside the header, or only
+   * the reserved zeros. ZooKeeper stops on such a file unless it is the newest (and then only an empty one), so a
+   * reopened writer that went on in a file of another name, here in a new epoch, must not leave it behind.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 10, 64 * 1024})
+  void aFileLeftWithoutAHeaderByACrashIsRemovedWhenTheWriterReopens(int zeroBytes, @TempDir Path dir) throws Exception {
+    List<TxnRecord> txns = new ArrayList<>();
+    for (long z = 1; z <= 10; z++) {
+      txns.add(Txns.setData(z, 100));
+    }
+    writeWithZkstore(dir, txns, TxnLogConfig.DEFAULT_PREALLOC_BYTES, 5);
+    Path unfinished = dir.resolve("log.b");
+    byte[] header = LogFormat.headerBytes();
+    Files.write(unfinished, zeroBytes <= header.length ? java.util.Arrays.copyOf(header, zeroBytes) : new byte[zeroBytes]);
+    TxnRecord nextEpoch = Txns.setData((1L << 32) + 1, 100);
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir))) {
+      assertEquals(List.of(unfinished), w.removedOnOpen());
+      w.append(nextEpoch);
+      w.commit();
+    }
+    assertFalse(Files.exists(unfinished));
+    txns.add(nextEpoch);
+    assertSameTxns(txns, readWithZooKeeper(dir, 1), "ZooKeeper reading every file");
+  }
+
+  @Test
+  void aHeaderOnlyNewestFileIsKeptWhenTheWriterReopens(@TempDir Path dir) throws Exception {
+    writeWithZkstore(dir, List.of(Txns.setData(1, 100)), TxnLogConfig.DEFAULT_PREALLOC_BYTES, 1);
+    Path headerOnly = Files.write(dir.resolve("log.2"), LogFormat.headerBytes());
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(dir))) {
+      assertEquals(List.of(), w.removedOnOpen());
+      w.append(Txns.setData(3, 100));
+      w.commit();
+    }
+    assertTrue(Files.exists(headerOnly));
+    assertEquals(List.of(1L, 3L), readWithZooKeeper(dir, 1).stream().map(t -> t.header().zxid()).toList());
   }
 
   static List<TxnRecord> readWithZooKeeper(Path dir, long from) throws IOException {
