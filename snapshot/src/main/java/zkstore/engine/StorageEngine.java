@@ -74,6 +74,9 @@ public final class StorageEngine implements Closeable {
       cutTornTail(config, report);
     }
     TxnLogWriter log = TxnLogWriter.open(logConfig(config));
+    for (Path removed : log.removedOnOpen()) {
+      LOG.log(Level.INFO, "removed " + removed + ": a log file a crash left without a header, holding no txn");
+    }
     StorageEngine engine = new StorageEngine(config, tree, log, report);
     if (!(report.start() instanceof RestoreReport.FromSnapshot)) {
       engine.snapshotNow();
