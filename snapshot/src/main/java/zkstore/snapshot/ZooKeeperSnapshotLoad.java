@@ -19,7 +19,8 @@ import org.xerial.snappy.SnappyInputStream;
  * zxid reads as an older layout), so it loads a {@code .gz} or {@code .snappy} snapshot cut after its first seal.
  * And its fallback to an older candidate catches only {@code IOException}: an ACL list count of -1
  * ({@code RuntimeException} "missing acls"), an ACL with a null scheme or id and a null node path (both
- * {@code NullPointerException}) stop the whole start-up.
+ * {@code NullPointerException}) stop the whole start-up, as does snappy-java's {@code SnappyError} (an {@code Error})
+ * on a chunk length above its limit.
  */
 public final class ZooKeeperSnapshotLoad {
   /** ZooKeeper's default limit for one buffer or string (jute.maxbuffer plus its extra size). */

@@ -82,7 +82,8 @@ class VerifyPredictsZooKeeperStartTest {
       } finally {
         snapLog.close();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | Error e) {
+      // snappy-java fails a bad chunk header with SnappyError, an Error, which stops ZooKeeper as well.
       return e;
     }
   }
@@ -223,6 +224,16 @@ class VerifyPredictsZooKeeperStartTest {
     assertTrue(p.starts() && p.line().ok(), p.line().toString());
     assertTrue(p.line().summary().startsWith("loads snapshot.18.gz (0x18)"), p.line().toString());
     assertSameVerdict(d, "snapshot.18.gz without the last 4 bytes of its gzip trailer");
+  }
+
+  @Test
+  void aSnappyChunkLengthAboveSnappyJavasLimitStopsZooKeeperWithAnError() throws IOException {
+    Path d = tmp.resolve("snappy-chunk");
+    DirCopy.copy(template(SnapStream.StreamMode.SNAPPY), d);
+    // After snappy-java's 16-byte stream header comes the first chunk's length; 1 GiB is above its 512 MiB limit.
+    write(d.resolve("version-2/snapshot.18.snappy"), 16, ByteBuffer.allocate(4).putInt(0, 1 << 30));
+    assertZooKeeperStops(d, "first chunk length of snapshot.18.snappy set to 1 GiB", false,
+        "snapshot.18.snappy: org.xerial.snappy.SnappyError");
   }
 
   @Test
