@@ -241,7 +241,7 @@ class VerifyPredictsZooKeeperStartTest {
     Path d = copy("acl-null-vector");
     Path snap = d.resolve("version-2/snapshot.18");
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
-    int aclMap = 20 + 12 * b.getInt(16);
+    int aclMap = aclMapAt(b);
     write(snap, aclMap + 4 + 8, ByteBuffer.allocate(4).putInt(0, -1));
     assertZooKeeperStops(d, "ACL list count -1 in snapshot.18", false,
         "snapshot.18: RuntimeException \"missing acls\"");
@@ -253,7 +253,7 @@ class VerifyPredictsZooKeeperStartTest {
     Path snap = d.resolve("version-2/snapshot.18");
     byte[] bytes = Files.readAllBytes(snap);
     ByteBuffer b = ByteBuffer.wrap(bytes);
-    int scheme = 20 + 12 * b.getInt(16) + 4 + 8 + 4 + 4;
+    int scheme = aclMapAt(b) + 4 + 8 + 4 + 4;
     int len = b.getInt(scheme);
     ByteBuffer out = ByteBuffer.allocate(bytes.length - len);
     out.put(bytes, 0, scheme).putInt(-1).put(bytes, scheme + 4 + len, bytes.length - scheme - 4 - len);
@@ -270,7 +270,7 @@ class VerifyPredictsZooKeeperStartTest {
     Path d = copy("null-path");
     Path snap = d.resolve("version-2/snapshot.18");
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
-    int at = 20 + 12 * b.getInt(16);
+    int at = aclMapAt(b);
     int entries = b.getInt(at);
     at += 4;
     for (int e = 0; e < entries; e++) {
@@ -467,6 +467,11 @@ class VerifyPredictsZooKeeperStartTest {
     }
     long last = f.get(f.size() - 1);
     return last + 13 + ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) last + 8);
+  }
+
+  /** Where a plain snapshot's ACL map starts: after the 16-byte header, the session count and 12 bytes a session. */
+  static int aclMapAt(ByteBuffer snapshot) {
+    return 16 + 4 + 12 * snapshot.getInt(16);
   }
 
   static void deleteTree(Path dir) throws IOException {
