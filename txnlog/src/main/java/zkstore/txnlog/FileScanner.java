@@ -34,6 +34,7 @@ final class FileScanner implements Closeable {
   private long lastValidZxid = -1;
   private LogDamage damage;
   private boolean done;
+  private boolean headerNeverWritten;
 
   FileScanner(LogFile file, int maxPayload) throws IOException {
     this(file, maxPayload, ReadWindow.DEFAULT_BYTES);
@@ -52,11 +53,13 @@ final class FileScanner implements Closeable {
   private void checkHeader() throws IOException {
     next = LogFormat.HEADER_SIZE;
     if (size == 0) {
+      headerNeverWritten = true;
       done = true;
       return;
     }
     if (size < LogFormat.HEADER_SIZE) {
       damage = new TornTail(name, 0, null, -1, "file is " + size + " bytes, shorter than its 16-byte header");
+      headerNeverWritten = allZero(0, size) || headerPrefix();
       done = true;
       return;
     }
@@ -65,11 +68,32 @@ final class FileScanner implements Closeable {
     if (magic != LogFormat.MAGIC) {
       if (allZero(0, size)) {
         damage = new TornTail(name, 0, null, -1, "file holds only zeros, its header was never written");
+        headerNeverWritten = true;
       } else {
         damage = new Corruption(name, 0, null, "magic", hex(LogFormat.MAGIC), hex(magic));
       }
       done = true;
     }
+  }
+
+  /** Whether the whole of this short file is the start of a log file header. */
+  private boolean headerPrefix() throws IOException {
+    ByteBuffer b = window.cover(0, (int) size);
+    byte[] header = LogFormat.headerBytes();
+    for (int k = 0; k < size; k++) {
+      if (b.get(window.index(k)) != header[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a crash left this file before its header reached the disk: it is empty, a prefix of the header, or
+   * only zeros. Such a file holds no entry and never held a committed one.
+   */
+  boolean headerNeverWritten() {
+    return headerNeverWritten;
   }
 
   /** Moves to the next valid entry; false at the end of the file or at damage (see {@link #damage()}). */
