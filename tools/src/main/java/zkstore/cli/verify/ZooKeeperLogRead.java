@@ -39,7 +39,6 @@ final class ZooKeeperLogRead {
   /** What the iterator read: {@code entries}, the first and last zxids read (-1 if none), and how it ended. */
   record Result(long entries, long firstZxid, long lastZxid, End end) {}
 
-  private final Path file;
   private final long size;
   private final int maxLength;
   private final Adler32 adler = new Adler32();
@@ -47,8 +46,7 @@ final class ZooKeeperLogRead {
   private long firstZxid = -1;
   private long lastZxid = -1;
 
-  private ZooKeeperLogRead(Path file, long size, int maxLength) {
-    this.file = file;
+  private ZooKeeperLogRead(long size, int maxLength) {
     this.size = size;
     this.maxLength = maxLength;
   }
@@ -59,7 +57,7 @@ final class ZooKeeperLogRead {
    */
   static Result read(Path file, boolean newest, int maxLength) throws IOException {
     long size = Files.size(file);
-    ZooKeeperLogRead r = new ZooKeeperLogRead(file, size, maxLength);
+    ZooKeeperLogRead r = new ZooKeeperLogRead(size, maxLength);
     if (size == 0) {
       return r.result(newest ? new DeletedEmpty()
           : new Fatal(0, "EOFException: an empty file that is not the newest log"
@@ -144,10 +142,5 @@ final class ZooKeeperLogRead {
     }
     lastZxid = zxid;
     return null;
-  }
-
-  @Override
-  public String toString() {
-    return "ZooKeeper's read of " + file;
   }
 }
