@@ -58,7 +58,7 @@ class VerifyPredictsZooKeeperStartTest {
     return predict(dataDir, false);
   }
 
-  /** {@code deep}: verify decodes every txn body, so it finds a body that does not decode in a file that frames well. */
+  /** {@code deep}: verify decodes every txn body, so it finds one that does not decode in a file that frames well. */
   static Prediction predict(Path dataDir, boolean deep) throws IOException {
     Path v2 = dataDir.resolve("version-2");
     List<FileCheck> lines = new ArrayList<>();
@@ -170,7 +170,7 @@ class VerifyPredictsZooKeeperStartTest {
   void aBadChecksumInATornLastEntryStopsZooKeeperThoughZkstoreSkipsItAsATornTail() throws IOException {
     Path d = copy("torn-crc");
     Path log = d.resolve("version-2/log.19");
-    List<Long> offsets = frames(log);
+    List<Long> offsets = Scenarios.entryOffsets(log);
     long last = offsets.get(offsets.size() - 1);
     flipBit(log, last + 12 + 3, 0);
     assertZooKeeperStops(d, "flipped payload byte in the last entry of log.19", false, "CRC check failed");
@@ -182,7 +182,7 @@ class VerifyPredictsZooKeeperStartTest {
     // snapshot.18 fails its precheck, so ZooKeeper loads snapshot.c and reads log.d, then log.19.
     truncate(d.resolve("version-2/snapshot.18"), Files.size(d.resolve("version-2/snapshot.18")) - 1);
     Path log = d.resolve("version-2/log.d");
-    List<Long> offsets = frames(log);
+    List<Long> offsets = Scenarios.entryOffsets(log);
     long entry = offsets.get(offsets.size() / 2);
     int len = ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) entry + 8);
     flipBit(log, entry + 12 + len, 1);
@@ -199,8 +199,8 @@ class VerifyPredictsZooKeeperStartTest {
     // with that entry (zxid 0x1e), as ZooKeeper and zkstore both go on after a restart.
     Path log = d.resolve("version-2/log.19");
     byte[] bytes = Files.readAllBytes(log);
-    long sixth = frames(log).get(5);
-    long end = endOfFrames(log);
+    long sixth = Scenarios.entryOffsets(log).get(5);
+    long end = Scenarios.endOfEntries(log);
     byte[] next = new byte[(int) (16 + end - sixth)];
     System.arraycopy(bytes, 0, next, 0, 16);
     System.arraycopy(bytes, (int) sixth, next, 16, (int) (end - sixth));
@@ -259,7 +259,8 @@ class VerifyPredictsZooKeeperStartTest {
     out.put(bytes, 0, scheme).putInt(-1).put(bytes, scheme + 4 + len, bytes.length - scheme - 4 - len);
     Files.write(snap, out.array());
     Cli.Result r = Cli.run("verify", d.toString());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("PROBLEM   snapshot snapshot.18") && l.contains("null scheme")),
+    assertTrue(r.out().lines()
+        .anyMatch(l -> l.startsWith("PROBLEM   snapshot snapshot.18") && l.contains("null scheme")),
         r.toString());
     assertZooKeeperStops(d, "null scheme in the first ACL of snapshot.18", false,
         "snapshot.18: NullPointerException: the ACL at offset " + scheme);
@@ -293,7 +294,7 @@ class VerifyPredictsZooKeeperStartTest {
     Path d = copy("body-below-snapshot");
     // ZooKeeper reads log.19 and, below it, log.d, checking every entry there though it applies none of them.
     Path log = d.resolve("version-2/log.d");
-    long third = frames(log).get(2);
+    long third = Scenarios.entryOffsets(log).get(2);
     ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(log));
     byte[] payload = new byte[b.getInt((int) third + 8)];
     b.get((int) third + 12, payload);
@@ -366,7 +367,7 @@ class VerifyPredictsZooKeeperStartTest {
         case 0:
         case 1: {
           Path log = pick(random, logs);
-          long end = endOfFrames(log);
+          long end = Scenarios.endOfEntries(log);
           long at = random.nextInt((int) Math.min(Files.size(log), end + 24));
           int bit = random.nextInt(8);
           flipBit(log, at, bit);
@@ -374,13 +375,13 @@ class VerifyPredictsZooKeeperStartTest {
         }
         case 2: {
           Path log = pick(random, logs);
-          long at = random.nextInt((int) endOfFrames(log) + 1);
+          long at = random.nextInt((int) Scenarios.endOfEntries(log) + 1);
           truncate(log, at);
           return "cut " + log.getFileName() + " at " + at;
         }
         case 3: {
           Path log = pick(random, logs);
-          List<Long> offsets = frames(log);
+          List<Long> offsets = Scenarios.entryOffsets(log);
           if (offsets.isEmpty()) {
             return "no entry in " + log.getFileName();
           }
@@ -419,7 +420,7 @@ class VerifyPredictsZooKeeperStartTest {
         }
         default: {
           Path log = pick(random, logs);
-          List<Long> offsets = frames(log);
+          List<Long> offsets = Scenarios.entryOffsets(log);
           if (offsets.isEmpty()) {
             return "no entry in " + log.getFileName();
           }
@@ -441,32 +442,6 @@ class VerifyPredictsZooKeeperStartTest {
     private static Path pick(Random random, List<Path> files) {
       return files.get(random.nextInt(files.size()));
     }
-  }
-
-  /** Offsets of the whole frames from the start of a log (a damaged file's walk stops at the first bad length). */
-  static List<Long> frames(Path log) throws IOException {
-    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(log));
-    List<Long> out = new ArrayList<>();
-    long at = 16;
-    while (at + 12 <= b.limit()) {
-      int len = b.getInt((int) at + 8);
-      if (len <= 0 || at + 13 + len > b.limit()) {
-        break;
-      }
-      out.add(at);
-      at += 13 + len;
-    }
-    return out;
-  }
-
-  /** Where the whole frames of a log end (16 when it has none). */
-  static long endOfFrames(Path log) throws IOException {
-    List<Long> f = frames(log);
-    if (f.isEmpty()) {
-      return Math.min(16, Files.size(log));
-    }
-    long last = f.get(f.size() - 1);
-    return last + 13 + ByteBuffer.wrap(Files.readAllBytes(log)).getInt((int) last + 8);
   }
 
   /** Where a plain snapshot's ACL map starts: after the 16-byte header, the session count and 12 bytes a session. */

@@ -66,22 +66,23 @@ public final class Scenarios {
     }
   }
 
-  /** The offset just past the last entry of a log file ZooKeeper wrote (start of the zero padding). */
+  /**
+   * The offset just past the last whole entry of a log file (start of the zero padding in a file ZooKeeper wrote),
+   * 16 when it has none.
+   */
   public static long endOfEntries(Path log) throws IOException {
-    byte[] b = java.nio.file.Files.readAllBytes(log);
-    java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
-    int at = 16;
-    while (at + 12 <= b.length) {
-      int len = buf.getInt(at + 8);
-      if (len <= 0) {
-        break;
-      }
-      at += 8 + 4 + len + 1;
+    java.util.List<Long> offsets = entryOffsets(log);
+    if (offsets.isEmpty()) {
+      return 16;
     }
-    return at;
+    long last = offsets.get(offsets.size() - 1);
+    return last + 13 + java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(log)).getInt((int) last + 8);
   }
 
-  /** Offsets of every entry of a log file ZooKeeper wrote. */
+  /**
+   * Offsets of the whole entries of a log file, from the first on; in a damaged file the walk stops at the first
+   * length that is not positive or runs past the end.
+   */
   public static java.util.List<Long> entryOffsets(Path log) throws IOException {
     byte[] b = java.nio.file.Files.readAllBytes(log);
     java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(b);
@@ -89,7 +90,7 @@ public final class Scenarios {
     int at = 16;
     while (at + 12 <= b.length) {
       int len = buf.getInt(at + 8);
-      if (len <= 0) {
+      if (len <= 0 || at + 13L + len > b.length) {
         break;
       }
       out.add((long) at);
