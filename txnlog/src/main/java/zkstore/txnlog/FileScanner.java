@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.zip.Adler32;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * Walks the entries of one log file, verifying each frame (length, end byte, Adler32). A bad frame is
@@ -115,6 +116,13 @@ final class FileScanner implements Closeable {
       }
       return fail(o, "length", "a payload length above 0", "0 followed by non-zero bytes");
     }
+    if (len > maxPayload && intactFrame(o, checksum, len)) {
+      damage = new Corruption(name, o, claimedZxid(o), "length", "at most " + maxPayload
+          + " (the read limit, jute.maxbuffer + extrasize)", len + ", in an intact entry (its end byte and Adler32"
+          + " match) that ZooKeeper reads with jute.maxbuffer=" + JuteMaxBuffer.maxBufferFor(len) + " or more");
+      done = true;
+      return false;
+    }
     if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload) {
       return fail(o, "length", "32 to " + maxPayload, Integer.toString(len));
     }
@@ -140,6 +148,34 @@ final class FileScanner implements Closeable {
     next = o + LogFormat.frameSize(len);
     lastValidZxid = zxid;
     return true;
+  }
+
+  /**
+   * Whether a frame whose length is above the read limit is nevertheless whole: it fits in the file, ends with
+   * the end-of-record byte and its payload matches its Adler32. Such an entry was logged, not torn, by a writer
+   * with a larger limit, so it is never skipped as a torn tail.
+   */
+  private boolean intactFrame(long o, long checksum, int len) throws IOException {
+    long payloadAt = o + LogFormat.FRAME_PREFIX;
+    if ((checksum >>> 32) != 0 || payloadAt + len + 1 > size) {
+      return false;
+    }
+    ByteBuffer eor = ByteBuffer.allocate(1);
+    if (window.read(payloadAt + len, eor) != 1 || eor.get(0) != LogFormat.END_OF_RECORD) {
+      return false;
+    }
+    Adler32 sum = new Adler32();
+    ByteBuffer chunk = ByteBuffer.allocate(ZERO_BLOCK);
+    for (long at = payloadAt; at < payloadAt + len; ) {
+      chunk.clear().limit((int) Math.min(ZERO_BLOCK, payloadAt + len - at));
+      int n = window.read(at, chunk);
+      if (n <= 0) {
+        return false;
+      }
+      sum.update(chunk.array(), 0, n);
+      at += n;
+    }
+    return sum.getValue() == checksum;
   }
 
   private long adler(ByteBuffer b, int from, int len) {

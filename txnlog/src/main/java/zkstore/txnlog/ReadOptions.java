@@ -1,5 +1,7 @@
 package zkstore.txnlog;
 
+import zkstore.jute.JuteMaxBuffer;
+
 /**
  * Settings of a read.
  *
@@ -21,6 +23,11 @@ public record ReadOptions(int maxPayloadBytes, boolean checkZxidContinuity) {
 
   public static ReadOptions defaults() {
     return new ReadOptions(LogFormat.DEFAULT_MAX_PAYLOAD, true);
+  }
+
+  /** These options with the payload limit a ZooKeeper with {@code limits} applies (capped at {@link #LARGEST_MAX_PAYLOAD}). */
+  public ReadOptions withLimits(JuteMaxBuffer limits) {
+    return new ReadOptions(Math.min(limits.limit(), LARGEST_MAX_PAYLOAD), checkZxidContinuity);
   }
 
   public ReadOptions withCheckZxidContinuity(boolean check) {

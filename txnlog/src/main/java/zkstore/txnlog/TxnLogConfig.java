@@ -2,6 +2,7 @@ package zkstore.txnlog;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * Immutable settings of a txn log.
@@ -93,6 +94,11 @@ public record TxnLogConfig(
   public TxnLogConfig withMaxPayloadBytes(int bytes) {
     return new TxnLogConfig(dir, preallocBytes, preallocThresholdBytes, durability, rollSizeBytes, bytes,
         mapWindowBytes, earlyWriteback);
+  }
+
+  /** The payload limit of a ZooKeeper with {@code limits}, on write and on read. */
+  public TxnLogConfig withLimits(JuteMaxBuffer limits) {
+    return withMaxPayloadBytes(Math.min(limits.limit(), ReadOptions.LARGEST_MAX_PAYLOAD));
   }
 
   public TxnLogConfig withMapWindowBytes(long bytes) {
