@@ -1,5 +1,8 @@
 package zkstore.jute;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * ZooKeeper's limit on the length of one jute buffer or string, which also bounds a whole log entry's payload:
  * {@code jute.maxbuffer} plus {@code zookeeper.jute.maxbuffer.extrasize} (FORMATS.md §1). A ZooKeeper started
@@ -16,6 +19,7 @@ public record JuteMaxBuffer(int maxBuffer, int extraSize) {
   public static final int MIN_EXTRA_SIZE = 1024;
   /** ZooKeeper's defaults: a limit of 2,097,150 bytes. */
   public static final JuteMaxBuffer DEFAULT = of(DEFAULT_MAX_BUFFER);
+  private static final Pattern READS_WITH = Pattern.compile("jute\\.maxbuffer=(\\d+) or more");
 
   public JuteMaxBuffer {
     if (maxBuffer < 0) {
@@ -40,6 +44,25 @@ public record JuteMaxBuffer(int maxBuffer, int extraSize) {
       return Math.max(0, bytes - MIN_EXTRA_SIZE); // the extra size stays 1024
     }
     return (int) ((bytes + 1L) / 2);
+  }
+
+  /** How an error message names the setting that reads a length: {@code jute.maxbuffer=N or more}. */
+  public static String readsWith(int length) {
+    return "jute.maxbuffer=" + maxBufferFor(length) + " or more";
+  }
+
+  /** The largest setting {@link #readsWith} named in {@code message}, or -1 if it names none. */
+  public static int namedIn(String message) {
+    int largest = -1;
+    Matcher m = READS_WITH.matcher(message);
+    while (m.find()) {
+      try {
+        largest = Math.max(largest, Integer.parseInt(m.group(1)));
+      } catch (NumberFormatException e) {
+        // not a setting this class wrote
+      }
+    }
+    return largest;
   }
 
   /** As ZooKeeper's flags would read: {@code jute.maxbuffer=N} and the extra size when it is not the default. */

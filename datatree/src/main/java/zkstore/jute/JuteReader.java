@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 public final class JuteReader {
 
     /** ZooKeeper's default limit on one buffer or string: jute.maxbuffer + extrasize = 2 * 0xFFFFF. */
-    public static final int DEFAULT_MAX_LENGTH = 2 * 0xFFFFF;
+    public static final int DEFAULT_MAX_LENGTH = JuteMaxBuffer.DEFAULT.limit();
 
     private final ByteBuffer buf;
     private final int start;

@@ -94,9 +94,26 @@ public final class RestorePolicy<T extends EngineTree> {
           continue;
         }
       }
-      return replayFromSnapshot(loaded, skipped, target);
+      try {
+        return replayFromSnapshot(loaded, skipped, target);
+      } catch (RestoreRefusedException e) {
+        throw namingSkipped(e, skipped);
+      }
     }
-    return withoutSnapshot(skipped, !all.isEmpty(), target);
+    try {
+      return withoutSnapshot(skipped, !all.isEmpty(), target);
+    } catch (RestoreRefusedException e) {
+      throw namingSkipped(e, skipped);
+    }
+  }
+
+  /** A refusal met after newer snapshots were skipped also says why each was, unless it already does. */
+  private static RestoreRefusedException namingSkipped(RestoreRefusedException e, List<SkippedSnapshot> skipped) {
+    if (skipped.isEmpty() || e.reason() == Reason.NO_VALID_SNAPSHOT) {
+      return e;
+    }
+    return new RestoreRefusedException(e.reason(), e.getMessage() + "\nnewer snapshots skipped first:"
+        + reasons(skipped), e.getCause());
   }
 
   private static SkippedSnapshot skip(SnapshotFile file, String reason) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
+import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.TreeSnapshots;
 import zkstore.tree.TreeOptions;
@@ -14,11 +15,12 @@ import zkstore.tree.TreeOptions;
 final class SnapshotDir implements SnapshotStore<TreeHandle> {
   private final Path dir;
   private final TreeOptions treeOptions;
-  private final SnapshotReader reader = new SnapshotReader();
+  private final SnapshotReader reader;
 
-  SnapshotDir(Path dir, TreeOptions treeOptions) {
+  SnapshotDir(Path dir, TreeOptions treeOptions, SnapshotReadOptions readOptions) {
     this.dir = dir;
     this.treeOptions = treeOptions;
+    this.reader = new SnapshotReader(readOptions);
   }
 
   @Override

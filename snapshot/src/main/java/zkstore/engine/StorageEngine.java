@@ -93,7 +93,8 @@ public final class StorageEngine implements Closeable {
    */
   private static void cutTornTail(EngineConfig config, RestoreReport report) throws IOException {
     try {
-      LogTruncation.Report cut = LogTruncation.truncate(config.logDir(), report.finalZxid());
+      LogTruncation.Report cut = LogTruncation.truncate(config.logDir(), report.finalZxid(),
+          config.logReadOptions());
       LOG.log(Level.INFO, "cut the torn tail: " + cut.cutFile() + " now ends after " + Zxids.hex(cut.keptZxid()));
     } catch (IOException e) {
       LOG.log(Level.INFO, "torn tail left for the writer to replace: " + e.getMessage());
@@ -102,14 +103,15 @@ public final class StorageEngine implements Closeable {
 
   /** The restore policy over {@code config}'s directories, with the tree options zkstore uses. */
   static RestorePolicy<TreeHandle> policy(EngineConfig config) {
-    return new RestorePolicy<>(new SnapshotDir(config.snapDir(), TreeOptions.DEFAULT),
-        new TxnLogSource(config.logDir()), () -> new TreeHandle(new DataTree(TreeOptions.DEFAULT)),
-        config.emptyStart());
+    return new RestorePolicy<>(
+        new SnapshotDir(config.snapDir(), TreeOptions.DEFAULT, config.snapshotReadOptions()),
+        new TxnLogSource(config.logDir(), config.logReadOptions()),
+        () -> new TreeHandle(new DataTree(TreeOptions.DEFAULT)), config.emptyStart());
   }
 
   static TxnLogConfig logConfig(EngineConfig config) {
     return TxnLogConfig.inLogDir(config.logDir()).withPreallocBytes(config.preallocBytes())
-        .withDurability(config.durability());
+        .withDurability(config.durability()).withLimits(config.juteMaxBuffer());
   }
 
   /**

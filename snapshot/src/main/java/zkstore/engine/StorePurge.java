@@ -19,7 +19,7 @@ public final class StorePurge {
 
   /** Plans the purge without deleting anything. */
   public static PurgePlan plan(EngineConfig config, int keep) throws IOException {
-    SnapshotReader reader = new SnapshotReader();
+    SnapshotReader reader = new SnapshotReader(config.snapshotReadOptions());
     PurgePolicy policy = new PurgePolicy(keep, file -> {
       if (!SnapshotFiles.passesPrecheck(file)) {
         return false;

@@ -10,7 +10,6 @@ import zkstore.snapshot.SnapshotWriteOptions;
 import zkstore.snapshot.SnapshotWriter;
 import zkstore.snapshot.TreeSnapshotSource;
 import zkstore.tree.DataTree;
-import zkstore.txnlog.ReadOptions;
 import zkstore.txnlog.TxnLogReader;
 import zkstore.txnlog.TxnLogWriter;
 
@@ -50,7 +49,8 @@ public final class StoreRestore {
    */
   public static RestoreReport writeAsOf(EngineConfig source, long zxid, Path outDataDir, Path outLogDir)
       throws IOException {
-    EngineConfig target = EngineConfig.of(outDataDir, outLogDir).withCompression(source.compression());
+    EngineConfig target = EngineConfig.of(outDataDir, outLogDir).withCompression(source.compression())
+        .withJuteMaxBuffer(source.juteMaxBuffer());
     requireEmpty(target.snapDir());
     requireEmpty(target.logDir());
     RestoredTree restored = asOf(source, zxid);
@@ -75,8 +75,7 @@ public final class StoreRestore {
   }
 
   private static void copyLog(EngineConfig source, EngineConfig target, long from, long to) throws IOException {
-    try (TxnLogReader reader = TxnLogReader.open(source.logDir(), from,
-        ReadOptions.defaults().withCheckZxidContinuity(false));
+    try (TxnLogReader reader = TxnLogReader.open(source.logDir(), from, source.logReadOptions());
         TxnLogWriter writer = TxnLogWriter.open(StorageEngine.logConfig(target))) {
       while (reader.next() && reader.zxid() <= to) {
         writer.appendEncoded(reader.payloadBytes());

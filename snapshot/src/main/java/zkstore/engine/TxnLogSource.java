@@ -15,15 +15,17 @@ import zkstore.txnlog.TxnLogReader;
  */
 final class TxnLogSource implements LogSource {
   private final Path logDir;
+  private final ReadOptions options;
 
-  TxnLogSource(Path logDir) {
+  /** A source over {@code logDir}; {@code options} must leave the continuity check off. */
+  TxnLogSource(Path logDir, ReadOptions options) {
     this.logDir = logDir;
+    this.options = options;
   }
 
   @Override
   public Cursor readFrom(long startZxid) throws IOException {
-    TxnLogReader reader = TxnLogReader.open(logDir, Math.max(startZxid, 0),
-        ReadOptions.defaults().withCheckZxidContinuity(false));
+    TxnLogReader reader = TxnLogReader.open(logDir, Math.max(startZxid, 0), options);
     return new Cursor() {
       @Override
       public TxnRecord next() throws IOException {

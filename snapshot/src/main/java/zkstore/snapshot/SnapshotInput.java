@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.Adler32;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * The logical snapshot stream being read: one large array refilled from a chunk source, absolute offsets,
@@ -206,7 +207,10 @@ final class SnapshotInput {
       throw invalid(field + ": length " + len + ", expected -1 or 0.." + maxFieldLength, lenAt);
     }
     if (len > maxFieldLength) {
-      throw invalid(field + ": length " + len + " exceeds the limit " + maxFieldLength, lenAt);
+      String hint = len <= knownRemaining() ? "; a ZooKeeper started with a larger jute.maxbuffer writes such fields,"
+          + " and one with " + JuteMaxBuffer.readsWith(len) + " reads this one" : "";
+      throw invalid(field + ": length " + len + " exceeds the limit " + maxFieldLength
+          + " (jute.maxbuffer + extrasize)" + hint, lenAt);
     }
     if (len > knownRemaining()) {
       throw truncated(field + ": length " + len + " but only " + knownRemaining() + " bytes remain in the file",

@@ -1,5 +1,7 @@
 package zkstore.snapshot;
 
+import zkstore.jute.JuteMaxBuffer;
+
 /**
  * How snapshots are read.
  *
@@ -9,10 +11,15 @@ package zkstore.snapshot;
  */
 public record SnapshotReadOptions(int maxFieldLength, int bufferSize) {
   /** ZooKeeper's default limit: jute.maxbuffer 1,048,575 plus the same again as extrasize. */
-  public static final int DEFAULT_MAX_FIELD_LENGTH = 2_097_150;
+  public static final int DEFAULT_MAX_FIELD_LENGTH = JuteMaxBuffer.DEFAULT.limit();
 
   /** The defaults: ZooKeeper's field limit and a 4 MiB buffer. */
   public static final SnapshotReadOptions DEFAULT = new SnapshotReadOptions(DEFAULT_MAX_FIELD_LENGTH, 4 << 20);
+
+  /** These options with the field limit a ZooKeeper with {@code limits} applies. */
+  public SnapshotReadOptions withLimits(JuteMaxBuffer limits) {
+    return new SnapshotReadOptions(limits.limit(), bufferSize);
+  }
 
   public SnapshotReadOptions {
     if (maxFieldLength < 1 || bufferSize < 64) {

@@ -11,6 +11,7 @@ import java.util.zip.Adler32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.GZIPInputStream;
 import org.xerial.snappy.SnappyInputStream;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * What ZooKeeper 3.9's {@code FileSnap.deserialize} does with one snapshot candidate, walked in its order over the
@@ -23,9 +24,6 @@ import org.xerial.snappy.SnappyInputStream;
  * on a chunk length above its limit.
  */
 public final class ZooKeeperSnapshotLoad {
-  /** ZooKeeper's default limit for one buffer or string (jute.maxbuffer plus its extra size). */
-  private static final int MAX_LENGTH = 2_097_150;
-
   /** How ZooKeeper ends its read of one snapshot. */
   public sealed interface Verdict permits Loads, FallsBack, Stops {}
 
@@ -39,22 +37,30 @@ public final class ZooKeeperSnapshotLoad {
   public record Stops(String error) implements Verdict {}
 
   private final CheckedInputStream checked;
+  /** ZooKeeper's limit for one buffer or string (jute.maxbuffer plus its extra size). */
+  private final int maxLength;
   private final DataInputStream in;
   /** Bytes read so far, of the uncompressed stream where the file is compressed. */
   private long position;
   /** Words an offset so that it names the stream it counts. */
   private final String offsetSuffix;
 
-  private ZooKeeperSnapshotLoad(InputStream stream, boolean compressed) {
+  private ZooKeeperSnapshotLoad(InputStream stream, boolean compressed, int maxLength) {
+    this.maxLength = maxLength;
     this.checked = new CheckedInputStream(stream, new Adler32());
     this.in = new DataInputStream(checked);
     this.offsetSuffix = compressed ? zkstore.jute.FormatException.UNCOMPRESSED_STREAM : "";
   }
 
-  /** Reads {@code file} as ZooKeeper's restore reads a candidate. */
+  /** Reads {@code file} as ZooKeeper's restore reads a candidate, with ZooKeeper's default limits. */
   public static Verdict of(SnapshotFile file) {
+    return of(file, JuteMaxBuffer.DEFAULT);
+  }
+
+  /** Reads {@code file} as a ZooKeeper started with {@code limits} reads a candidate in its restore. */
+  public static Verdict of(SnapshotFile file, JuteMaxBuffer limits) {
     try (InputStream stream = open(file)) {
-      return new ZooKeeperSnapshotLoad(stream, file.compression() != SnapshotCompression.NONE).walk();
+      return new ZooKeeperSnapshotLoad(stream, file.compression() != SnapshotCompression.NONE, limits.limit()).walk();
     } catch (IOException e) {
       return new FallsBack(e.toString());
     } catch (RuntimeException | Error e) {
@@ -182,7 +188,7 @@ public final class ZooKeeperSnapshotLoad {
     if (len == -1) {
       return null;
     }
-    if (len < 0 || len > MAX_LENGTH) {
+    if (len < 0 || len > maxLength) {
       throw new IOException("Unreasonable length = " + len);
     }
     byte[] b = new byte[len];

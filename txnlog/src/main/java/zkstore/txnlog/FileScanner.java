@@ -119,7 +119,7 @@ final class FileScanner implements Closeable {
     if (len > maxPayload && intactFrame(o, checksum, len)) {
       damage = new Corruption(name, o, claimedZxid(o), "length", "at most " + maxPayload
           + " (the read limit, jute.maxbuffer + extrasize)", len + ", in an intact entry (its end byte and Adler32"
-          + " match) that ZooKeeper reads with jute.maxbuffer=" + JuteMaxBuffer.maxBufferFor(len) + " or more");
+          + " match) that ZooKeeper reads with " + JuteMaxBuffer.readsWith(len));
       done = true;
       return false;
     }

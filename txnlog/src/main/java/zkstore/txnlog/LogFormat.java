@@ -1,6 +1,7 @@
 package zkstore.txnlog;
 
 import java.nio.ByteBuffer;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * The one place that knows a ZooKeeper txn log file's framing (FORMATS.md §3): file naming, the 16-byte
@@ -28,7 +29,7 @@ public final class LogFormat {
   /** Offset of the op type inside a payload. */
   public static final int TYPE_OFFSET_IN_PAYLOAD = 28;
   /** Default limit on a payload's length: jute.maxbuffer plus its extra size (FORMATS.md §1). */
-  public static final int DEFAULT_MAX_PAYLOAD = 2_097_150;
+  public static final int DEFAULT_MAX_PAYLOAD = JuteMaxBuffer.DEFAULT.limit();
   /** File name prefix. */
   public static final String PREFIX = "log";
   /** Name of the directory holding the files inside a dataLogDir. */
