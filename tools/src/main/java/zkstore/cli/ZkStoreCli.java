@@ -22,6 +22,7 @@ import zkstore.cli.command.RecoverCommand;
 import zkstore.cli.command.RestoreCommand;
 import zkstore.cli.command.SnapshotCommand;
 import zkstore.cli.command.VerifyCommand;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.jute.FormatException;
 import zkstore.runtime.JvmFlags;
 
@@ -103,6 +104,16 @@ public final class ZkStoreCli implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     cl.getOut().flush();
     String cmd = cl.getCommandSpec().qualifiedName();
+    int code = report(e, err, cmd);
+    String hint = JuteLimitOptions.hintFor(String.valueOf(e.getMessage()));
+    if (hint != null) {
+      err.println(cmd + ": " + hint);
+    }
+    return code;
+  }
+
+  /** Prints {@code e} as one line and returns the exit code it means. */
+  private static int report(Exception e, PrintWriter err, String cmd) {
     if (e instanceof UnusableInputException) {
       err.println(cmd + ": " + e.getMessage());
       return ExitCode.UNUSABLE;

@@ -111,7 +111,7 @@ public final class ImportFuzzTarget {
     }
 
     private static void requireSameTree(TreeMap<String, NodeView> imported, Path out) throws IOException {
-        var restored = OfflineRestore.restore(DataDirLayout.resolve(out, null));
+        var restored = OfflineRestore.restore(DataDirLayout.resolve(out, null), zkstore.jute.JuteMaxBuffer.DEFAULT);
         Map<String, NodeView> exported = TreeImages.of(restored.tree(), restored.zxid()).nodes();
         Map<String, NodeView> expected = withoutChildCounts(imported);
         Map<String, NodeView> actual = withoutChildCounts(exported);

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zkstore.cli.ExitCode;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.format.Hex;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.LogEntry;
 import zkstore.cli.source.LogFileScan;
 import zkstore.cli.source.LogReading;
@@ -24,6 +26,9 @@ import zkstore.cli.source.LogReading;
     description = "Copy a log file up to and including zxid Z into a new file (TxnLogToolkit --chop). "
         + "Default output: <FILE>.chopped<Z in decimal>, as ZooKeeper names it.")
 public final class ChopCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "A transaction log file.")
   Path file;
 
@@ -44,7 +49,7 @@ public final class ChopCommand extends CliCommand {
     long[] kept = {0, 16, -1};
     boolean[] hasZ = {false};
     boolean[] later = {false};
-    LogFileScan scan = LogReading.scan(ref, new zkstore.cli.source.LogVisitor() {
+    LogFileScan scan = LogReading.scan(ref, juteLimits.limits(), new zkstore.cli.source.LogVisitor() {
       @Override
       public void header(zkstore.record.FileHeader h) {
         out().println("ZooKeeper Transactional Log File with dbid " + h.dbid() + " txnlog format version " + h.version());

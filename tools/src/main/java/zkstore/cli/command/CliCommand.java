@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import zkstore.cli.source.JuteLimitOptions;
 
 /** What every zkstore command shares: its output and error streams. */
 abstract class CliCommand implements Callable<Integer> {
@@ -22,5 +23,9 @@ abstract class CliCommand implements Callable<Integer> {
   void problem(String line) {
     out().flush();
     err().println(spec.qualifiedName() + ": " + line);
+    String hint = JuteLimitOptions.hintFor(line);
+    if (hint != null) {
+      err().println(spec.qualifiedName() + ": " + hint);
+    }
   }
 }

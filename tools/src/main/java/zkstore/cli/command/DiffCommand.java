@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zkstore.cli.ExitCode;
@@ -16,6 +17,7 @@ import zkstore.cli.format.Counts;
 import zkstore.cli.format.Hex;
 import zkstore.cli.format.JsonLines;
 import zkstore.cli.format.NodeJson;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.NodeView;
 import zkstore.cli.source.TreeImage;
 import zkstore.cli.source.TreeImages;
@@ -27,6 +29,9 @@ import zkstore.record.StatPersisted;
     description = "Compare two snapshot files or two data dirs (each restored read-only): nodes added (+), "
         + "removed (-) and changed (~: data, ACL, stat fields). Exit 0 when equal, 1 when they differ.")
 public final class DiffCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Parameters(index = "0", paramLabel = "A", description = "Snapshot file or data dir (the old side).")
   Path a;
 
@@ -43,8 +48,8 @@ public final class DiffCommand extends CliCommand {
         throw new UnusableInputException(p + ": no such file or directory");
       }
     }
-    TreeImage left = TreeImages.load(a);
-    TreeImage right = TreeImages.load(b);
+    TreeImage left = TreeImages.load(a, juteLimits.limits());
+    TreeImage right = TreeImages.load(b, juteLimits.limits());
     TreeSet<String> paths = new TreeSet<>(left.nodes().keySet());
     paths.addAll(right.nodes().keySet());
     int differences = 0;

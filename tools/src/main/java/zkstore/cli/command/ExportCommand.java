@@ -11,6 +11,7 @@ import zkstore.cli.format.NodeJson;
 import zkstore.cli.format.NodeText;
 import zkstore.cli.restore.OfflineRestore;
 import zkstore.cli.restore.Restored;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.NodeView;
 import zkstore.cli.source.TreeImage;
 import zkstore.cli.source.TreeImages;
@@ -22,6 +23,9 @@ import zkstore.cli.source.TreeImages;
         + "sorted by path. --json writes the import format: one object per znode.")
 public final class ExportCommand extends CliCommand {
   @Mixin
+  JuteLimitOptions juteLimits;
+
+  @Mixin
   DataDirOptions target;
 
   @Option(names = "--json", description = "JSON Lines: one object per znode (the format import reads).")
@@ -29,7 +33,7 @@ public final class ExportCommand extends CliCommand {
 
   @Override
   public Integer call() throws IOException {
-    Restored restored = OfflineRestore.restore(target.layout());
+    Restored restored = OfflineRestore.restore(target.layout(), juteLimits.limits());
     TreeImage image = TreeImages.of(restored.tree(), restored.zxid());
     if (json) {
       try (JsonLines lines = new JsonLines(out())) {

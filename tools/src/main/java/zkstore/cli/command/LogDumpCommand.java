@@ -14,6 +14,7 @@ import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.JsonLines;
 import zkstore.cli.format.TxnJson;
 import zkstore.cli.format.TxnText;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.LogEntry;
 import zkstore.cli.source.LogFileScan;
 import zkstore.cli.source.LogReading;
@@ -26,6 +27,9 @@ import zkstore.record.FileHeader;
     description = "Print the txns of one log file or of every log of a data dir, one per line. "
         + "Text is exactly ZooKeeper's TxnLogToolkit output (one header and one 'EOF reached' line per file).")
 public final class LogDumpCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Mixin
   DataDirOptions target;
 
@@ -87,7 +91,7 @@ public final class LogDumpCommand extends CliCommand {
         };
         LogFileScan scan;
         try {
-          scan = LogReading.scan(ref, visitor);
+          scan = LogReading.scan(ref, juteLimits.limits(), visitor);
         } catch (zkstore.jute.FormatException bad) {
           if (single != null) {
             throw bad;

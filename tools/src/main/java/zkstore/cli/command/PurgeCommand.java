@@ -12,6 +12,7 @@ import zkstore.cli.ExitCode;
 import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.snapshot.PurgePlan;
 import zkstore.snapshot.PurgePolicy;
 import zkstore.engine.StorePurge;
@@ -25,6 +26,9 @@ import zkstore.cli.restore.OfflineRestore;
         + "verifies (ZooKeeper's cheap pre-check with --precheck-only). Prints 'Removing file:' lines like "
         + "PurgeTxnLog.")
 public final class PurgeCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Mixin
   DataDirOptions target;
 
@@ -45,7 +49,7 @@ public final class PurgeCommand extends CliCommand {
     DataDirLayout layout = target.layout();
     PurgePlan plan = precheckOnly
         ? PurgePolicy.keepNewest(keep).plan(layout.snapDir(), layout.logDir())
-        : StorePurge.plan(OfflineRestore.config(layout), keep);
+        : StorePurge.plan(OfflineRestore.config(layout, juteLimits.limits()), keep);
     if (plan.keptSnapshots().isEmpty()) {
       problem(target.describe() + ": no valid snapshot, nothing purged");
       return ExitCode.PROBLEMS;

@@ -19,6 +19,7 @@ import zkstore.cli.format.JsonLines;
 import zkstore.cli.recover.DataDirRecovery;
 import zkstore.cli.recover.RecoveryReport;
 import zkstore.cli.restore.OutputDir;
+import zkstore.cli.source.JuteLimitOptions;
 
 /** {@code zkstore recover}: a repaired copy of a data dir that ZooKeeper loads, and a report of what was dropped. */
 @Command(name = "recover", mixinStandardHelpOptions = true,
@@ -28,6 +29,9 @@ import zkstore.cli.restore.OutputDir;
         + "DATADIR is never modified, except with --in-place, which first moves it aside to a named backup. "
         + "Exit 0 when the copy was written (read the report), 1 when nothing can be recovered.")
 public final class RecoverCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Mixin
   DataDirOptions source;
 
@@ -50,7 +54,7 @@ public final class RecoverCommand extends CliCommand {
     DataDirLayout in = source.layout();
     if (!target.inPlace) {
       DataDirLayout out = OutputDir.create(target.out);
-      RecoveryReport report = DataDirRecovery.recover(in, out);
+      RecoveryReport report = DataDirRecovery.recover(in, out, juteLimits.limits());
       print(report, null);
       return ExitCode.OK;
     }
@@ -62,7 +66,7 @@ public final class RecoverCommand extends CliCommand {
     String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
     Path staging = parent.resolve("zkstore-recover-" + stamp);
     DataDirLayout out = OutputDir.create(staging);
-    RecoveryReport report = DataDirRecovery.recover(in, out);
+    RecoveryReport report = DataDirRecovery.recover(in, out, juteLimits.limits());
     Path backup = parent.resolve(v2.getFileName() + ".backup-" + stamp);
     Files.move(v2, backup, StandardCopyOption.ATOMIC_MOVE);
     Files.move(out.snapDir(), v2, StandardCopyOption.ATOMIC_MOVE);

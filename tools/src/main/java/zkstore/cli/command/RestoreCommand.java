@@ -11,6 +11,7 @@ import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.Hex;
 import zkstore.cli.restore.OfflineRestore;
 import zkstore.cli.restore.OutputDir;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.engine.RestoreReport;
 import zkstore.engine.StoreRestore;
 
@@ -21,6 +22,9 @@ import zkstore.engine.StoreRestore;
         + "DATADIR is only read. The new dir holds snapshot.<Z>, the log of the txns replayed to reach it and the "
         + "epoch files; ZooKeeper and zkstore both load it. Exit 1 when Z cannot be reproduced exactly.")
 public final class RestoreCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Mixin
   DataDirOptions source;
 
@@ -34,7 +38,7 @@ public final class RestoreCommand extends CliCommand {
   @Override
   public Integer call() throws IOException {
     DataDirLayout from = source.layout();
-    var config = OfflineRestore.config(from);
+    var config = OfflineRestore.config(from, juteLimits.limits());
     StoreRestore.asOf(config, target);
     DataDirLayout to = OutputDir.create(out);
     Path outDataDir = to.snapDir().getParent();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zkstore.cli.ExitCode;
@@ -15,6 +16,7 @@ import zkstore.cli.format.SnapshotText;
 import zkstore.cli.format.SubtreeSummary;
 import zkstore.cli.format.TxnJson;
 import zkstore.cli.source.InputFiles;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.NodeView;
 import zkstore.cli.source.SnapshotImage;
 
@@ -24,6 +26,9 @@ import zkstore.cli.source.SnapshotImage;
     description = "Print a snapshot (plain, .gz or .snappy) as ZooKeeper's SnapshotFormatter does, then its ACL cache, "
         + "layout and digest; or a per-subtree summary like SnapshotRecursiveSummary.")
 public final class SnapshotDumpCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "A snapshot file.")
   Path file;
 
@@ -42,7 +47,7 @@ public final class SnapshotDumpCommand extends CliCommand {
   @Override
   public Integer call() throws IOException {
     InputFiles.requireReadableFile(file);
-    SnapshotImage snap = SnapshotImage.read(file);
+    SnapshotImage snap = SnapshotImage.read(file, juteLimits.limits());
     if (summary != null) {
       if (snap.tree().node(summary) == null) {
         throw new UnusableInputException(file + ": no node " + summary + " in this snapshot");

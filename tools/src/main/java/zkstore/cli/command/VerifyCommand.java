@@ -11,6 +11,7 @@ import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.datadir.DataDirOptions;
 import zkstore.cli.format.Counts;
 import zkstore.cli.format.JsonLines;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.LogReading;
 import zkstore.cli.verify.DataDirVerifier;
 import zkstore.cli.verify.FileCheck;
@@ -23,6 +24,9 @@ import zkstore.cli.verify.FileCheck;
         + "reach the last logged zxid. One line per file, then a verdict. Exit 0 clean, 1 problems, 2 unusable. "
         + "Log entries are checked by frame (checksum, length, zxid, op type); --deep also decodes every txn body.")
 public final class VerifyCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Mixin
   DataDirOptions target;
 
@@ -58,7 +62,7 @@ public final class VerifyCommand extends CliCommand {
         if (bar != null) {
           bar.stepBy(n);
         }
-      }, deep, threads == null ? Runtime.getRuntime().availableProcessors() : threads);
+      }, deep, threads == null ? Runtime.getRuntime().availableProcessors() : threads, juteLimits.limits());
       problems = verifier.run();
       if (lines != null) {
         int p = problems;

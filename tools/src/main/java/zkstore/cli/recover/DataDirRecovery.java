@@ -16,13 +16,16 @@ import zkstore.cli.source.LogEntry;
 import zkstore.cli.source.LogFileScan;
 import zkstore.cli.source.LogReading;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
+import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.SnapshotSink;
 import zkstore.snapshot.TreeSnapshots;
 import zkstore.tree.ApplyMode;
 import zkstore.tree.DataTree;
+import zkstore.tree.TreeOptions;
 
 /**
  * Builds a repaired copy of a data directory that ZooKeeper loads: the newest snapshot that verifies, every
@@ -31,15 +34,22 @@ import zkstore.tree.DataTree;
  */
 public final class DataDirRecovery {
   private final DataDirLayout in;
+  private final JuteMaxBuffer limits;
+  private final SnapshotReader snapshots;
   private final RecoveryReport report = new RecoveryReport();
 
-  private DataDirRecovery(DataDirLayout in) {
+  private DataDirRecovery(DataDirLayout in, JuteMaxBuffer limits) {
     this.in = in;
+    this.limits = limits;
+    this.snapshots = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits));
   }
 
-  /** Recovers {@code in} into the empty data dir {@code out}; returns what was kept, cut and dropped. */
-  public static RecoveryReport recover(DataDirLayout in, DataDirLayout out) throws IOException {
-    return new DataDirRecovery(in).run(out);
+  /**
+   * Recovers {@code in}, the files of a ZooKeeper started with {@code limits}, into the empty data dir {@code out};
+   * returns what was kept, cut and dropped.
+   */
+  public static RecoveryReport recover(DataDirLayout in, DataDirLayout out, JuteMaxBuffer limits) throws IOException {
+    return new DataDirRecovery(in, limits).run(out);
   }
 
   /** Per log file: how much of it the output keeps. */
@@ -65,12 +75,12 @@ public final class DataDirRecovery {
       String name = f.path().getFileName().toString();
       try {
         if (tree == null) {
-          TreeSnapshots.Loaded loaded = TreeSnapshots.load(f.path());
+          TreeSnapshots.Loaded loaded = TreeSnapshots.load(f.path(), snapshots, TreeOptions.DEFAULT);
           tree = loaded.tree();
           s = f.zxid();
           report.start = name;
         } else {
-          new SnapshotReader().read(f, SnapshotSink.DISCARD);
+          snapshots.read(f, SnapshotSink.DISCARD);
         }
         valid.add(f);
       } catch (IOException | RuntimeException e) {
@@ -101,7 +111,7 @@ public final class DataDirRecovery {
     for (LogReading.LogRef ref : logs) {
       long[] first = {-1};
       try {
-        LogReading.scan(ref, e -> {
+        LogReading.scan(ref, limits, e -> {
           first[0] = e.zxid();
           return false;
         });
@@ -129,7 +139,7 @@ public final class DataDirRecovery {
       long[] dropCount = {0};
       LogFileScan scan;
       try {
-        scan = LogReading.scan(ref, (LogEntry e) -> {
+        scan = LogReading.scan(ref, limits, (LogEntry e) -> {
           long z = e.zxid();
           if (!stopped[0] && z > last[0] && !follows(last[0], z)) {
             stopped[0] = true;

@@ -8,6 +8,7 @@ import zkstore.cli.datadir.DataDirLayout;
 import zkstore.engine.EngineConfig;
 import zkstore.engine.RestoreReport;
 import zkstore.engine.StoreRestore;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * The tools' read-only restore: the engine's {@link StoreRestore} (its RestorePolicy: newest snapshot that
@@ -17,9 +18,9 @@ import zkstore.engine.StoreRestore;
 public final class OfflineRestore {
   private OfflineRestore() {}
 
-  /** The engine config that reads exactly the directories of {@code layout}. */
-  public static EngineConfig config(DataDirLayout layout) {
-    return EngineConfig.of(dataDirOf(layout.snapDir()), dataDirOf(layout.logDir()));
+  /** The engine config that reads exactly the directories of {@code layout}, files of a ZooKeeper with {@code limits}. */
+  public static EngineConfig config(DataDirLayout layout, JuteMaxBuffer limits) {
+    return EngineConfig.of(dataDirOf(layout.snapDir()), dataDirOf(layout.logDir())).withJuteMaxBuffer(limits);
   }
 
   private static Path dataDirOf(Path versionDir) {
@@ -31,13 +32,13 @@ public final class OfflineRestore {
   }
 
   /** Everything the directory holds. */
-  public static Restored restore(DataDirLayout layout) throws IOException {
-    return restored(StoreRestore.latest(config(layout)));
+  public static Restored restore(DataDirLayout layout, JuteMaxBuffer limits) throws IOException {
+    return restored(StoreRestore.latest(config(layout, limits)));
   }
 
   /** The state exactly as of {@code target}: every txn up to it and none after. */
-  public static Restored restore(DataDirLayout layout, long target) throws IOException {
-    return restored(StoreRestore.asOf(config(layout), target));
+  public static Restored restore(DataDirLayout layout, long target, JuteMaxBuffer limits) throws IOException {
+    return restored(StoreRestore.asOf(config(layout, limits), target));
   }
 
   private static Restored restored(StoreRestore.RestoredTree r) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.jute.JuteReader;
 import zkstore.record.FileHeader;
 import zkstore.txnlog.Corruption;
@@ -22,8 +23,6 @@ import zkstore.txnlog.TxnLogReader;
  * the txnlog module's {@link TxnLogReader}, turning its outcomes into {@link LogEnd}s. The framing lives in txnlog.
  */
 public final class LogReading {
-  private static final ReadOptions PER_FILE = ReadOptions.defaults().withCheckZxidContinuity(false);
-
   private LogReading() {}
 
   /** A log file, the zxid its name carries (-1 if none) and its size on disk. */
@@ -75,12 +74,12 @@ public final class LogReading {
    *
    * @throws FormatException when the file is not a ZooKeeper log at all (bad magic)
    */
-  public static LogFileScan scan(LogRef ref, LogVisitor visitor) throws IOException {
+  public static LogFileScan scan(LogRef ref, JuteMaxBuffer limits, LogVisitor visitor) throws IOException {
     FileHeader header = readHeader(ref);
     if (header != null) {
       visitor.header(header);
     }
-    return walk(ref, reader -> {
+    return walk(ref, limits, reader -> {
       long frame = reader.frameLength();
       return visitor.entry(new LogEntry(ref.path(), reader.offset(), frame, reader.record()));
     });
@@ -93,9 +92,9 @@ public final class LogReading {
    *
    * @throws FormatException when the file is not a ZooKeeper log at all (bad magic)
    */
-  public static LogFileScan scanFrames(LogRef ref, FrameVisitor visitor) throws IOException {
+  public static LogFileScan scanFrames(LogRef ref, JuteMaxBuffer limits, FrameVisitor visitor) throws IOException {
     readHeader(ref);
-    return walk(ref, reader -> {
+    return walk(ref, limits, reader -> {
       reader.requireKnownType();
       return visitor.frame(reader.offset(), reader.frameLength(), reader.zxid());
     });
@@ -106,13 +105,14 @@ public final class LogReading {
     boolean accept(TxnLogReader reader) throws IOException;
   }
 
-  private static LogFileScan walk(LogRef ref, Step step) throws IOException {
+  private static LogFileScan walk(LogRef ref, JuteMaxBuffer limits, Step step) throws IOException {
+    ReadOptions perFile = ReadOptions.defaults().withLimits(limits).withCheckZxidContinuity(false);
     long count = 0;
     long first = -1;
     long last = -1;
     long end = LogFormat.HEADER_SIZE;
     LogEnd outcome;
-    try (TxnLogReader reader = TxnLogReader.ofFiles(List.of(ref.logFile()), Long.MIN_VALUE, PER_FILE)) {
+    try (TxnLogReader reader = TxnLogReader.ofFiles(List.of(ref.logFile()), Long.MIN_VALUE, perFile)) {
       try {
         boolean more = true;
         while (more && reader.next()) {

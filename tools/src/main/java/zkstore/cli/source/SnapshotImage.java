@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.record.Acl;
 import zkstore.record.StatPersisted;
 import zkstore.snapshot.SnapshotNode;
+import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.SnapshotSink;
@@ -19,12 +21,16 @@ import zkstore.snapshot.SnapshotSink;
 public record SnapshotImage(Path file, SnapshotReadResult result, TreeImage tree, Map<Long, List<Acl>> aclMap,
     Map<Long, Integer> sessionsInFileOrder) {
 
-  /** Reads {@code file} through {@link SnapshotReader}; any structural or seal fault is a FormatException. */
-  public static SnapshotImage read(Path file) throws IOException {
+  /**
+   * Reads {@code file} through {@link SnapshotReader} with the field limit of {@code limits}; any structural or
+   * seal fault is a FormatException.
+   */
+  public static SnapshotImage read(Path file, JuteMaxBuffer limits) throws IOException {
     Map<Long, Integer> sessions = new java.util.LinkedHashMap<>();
     Map<Long, List<Acl>> acls = new HashMap<>();
     List<Object[]> raw = new ArrayList<>();
-    SnapshotReadResult result = new SnapshotReader().read(file, new SnapshotSink() {
+    SnapshotReadResult result = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits)).read(file,
+        new SnapshotSink() {
       @Override
       public void session(long id, int timeoutMs) {
         sessions.put(id, timeoutMs);

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.restore.OfflineRestore;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.tree.DataTree;
 
 /** Turns a restored {@link DataTree}, a data dir or a snapshot file into a {@link TreeImage}. */
@@ -28,12 +29,12 @@ public final class TreeImages {
   }
 
   /** A snapshot file as is, or a data directory restored (snapshot plus logs). */
-  public static TreeImage load(Path fileOrDir) throws IOException {
+  public static TreeImage load(Path fileOrDir, JuteMaxBuffer limits) throws IOException {
     if (Files.isRegularFile(fileOrDir)) {
       InputFiles.requireReadableFile(fileOrDir);
-      return SnapshotImage.read(fileOrDir).tree();
+      return SnapshotImage.read(fileOrDir, limits).tree();
     }
-    var restored = OfflineRestore.restore(DataDirLayout.resolve(fileOrDir, null));
+    var restored = OfflineRestore.restore(DataDirLayout.resolve(fileOrDir, null), limits);
     return of(restored.tree(), restored.zxid());
   }
 }

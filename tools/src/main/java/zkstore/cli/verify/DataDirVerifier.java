@@ -18,9 +18,11 @@ import zkstore.cli.source.LogEnd;
 import zkstore.cli.source.LogFileScan;
 import zkstore.cli.source.LogReading;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.EpochFile;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
+import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.txnlog.LogFormat;
@@ -45,10 +47,13 @@ public final class DataDirVerifier {
   private final Consumer<Long> progress;
   private final boolean deep;
   private final int threads;
+  private final JuteMaxBuffer limits;
   private int checks;
   private int fileChecks;
   private int problems;
   private int unusable;
+  /** The largest jute.maxbuffer a problem said would read an intact entry or znode, -1 if none. */
+  private int neededMaxBuffer = -1;
   private long logEntries;
   private long lastLogged = -1;
   private long newestSnapshotNodes = -1;
@@ -70,6 +75,12 @@ public final class DataDirVerifier {
   /** As above, checking at most {@code threads} files at once. */
   public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep,
       int threads) {
+    this(layout, sink, progressBytes, deep, threads, JuteMaxBuffer.DEFAULT);
+  }
+
+  /** As above, for the files of a ZooKeeper started with {@code limits}. */
+  public DataDirVerifier(DataDirLayout layout, Consumer<FileCheck> sink, Consumer<Long> progressBytes, boolean deep,
+      int threads, JuteMaxBuffer limits) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads " + threads + " < 1");
     }
@@ -78,6 +89,7 @@ public final class DataDirVerifier {
     this.progress = progressBytes;
     this.deep = deep;
     this.threads = threads;
+    this.limits = limits;
   }
 
   /**
@@ -93,7 +105,7 @@ public final class DataDirVerifier {
     for (LogReading.LogRef ref : logs) {
       tasks.add(new FileTasks.Task<>(() -> checkLog(ref), ref.size() * (deep ? SNAPSHOT_COST : 1)));
     }
-    SnapshotReader reader = new SnapshotReader();
+    SnapshotReader reader = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits));
     for (SnapshotFile f : snapshots) {
       long size = java.nio.file.Files.size(f.path());
       tasks.add(new FileTasks.Task<>(() -> checkSnapshot(reader, f, size), size * SNAPSHOT_COST));
@@ -121,7 +133,7 @@ public final class DataDirVerifier {
     lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
     checkReach(spans, newestValid, lastLogged, logs.isEmpty() && !layout.separateLogDir());
-    emit(ZooKeeperStartCheck.check(layout, f -> loading.contains(f.path()), cleanLogs::get));
+    emit(ZooKeeperStartCheck.check(layout, limits, neededMaxBuffer, f -> loading.contains(f.path()), cleanLogs::get));
     return problems;
   }
 
@@ -153,6 +165,9 @@ public final class DataDirVerifier {
       fileChecks++;
     }
     problems += c.problems().size();
+    for (String p : c.problems()) {
+      neededMaxBuffer = Math.max(neededMaxBuffer, JuteMaxBuffer.namedIn(p));
+    }
     if (!c.usable()) {
       unusable++;
     }
@@ -175,8 +190,8 @@ public final class DataDirVerifier {
     Continuity continuity = new Continuity();
     try {
       LogFileScan scan = deep
-          ? LogReading.scan(ref, e -> continuity.frame(e.offset(), e.frameSize(), e.zxid()))
-          : LogReading.scanFrames(ref, continuity);
+          ? LogReading.scan(ref, limits, e -> continuity.frame(e.offset(), e.frameSize(), e.zxid()))
+          : LogReading.scanFrames(ref, limits, continuity);
       return new LogResult(ref, scan, null, continuity.gap);
     } catch (FormatException e) {
       return new LogResult(ref, null, e, null);

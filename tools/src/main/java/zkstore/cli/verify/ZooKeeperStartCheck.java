@@ -10,10 +10,10 @@ import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.source.LogReading;
 import zkstore.cli.source.LogReading.LogRef;
 import zkstore.engine.RestorePolicy;
+import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
 import zkstore.snapshot.ZooKeeperSnapshotLoad;
-import zkstore.txnlog.LogFormat;
 
 /**
  * Whether Apache ZooKeeper 3.9 starts from a data directory, and from what: the snapshot it loads (FORMATS.md §5)
@@ -31,10 +31,12 @@ final class ZooKeeperStartCheck {
   /**
    * {@code loads}: whether a snapshot deserializes with every seal valid; {@code clean}: ZooKeeper's read of each log
    * file zkstore's check read to a clean end, which ZooKeeper reads to the same end (null for the others, which are
-   * read again here by ZooKeeper's rules). Verify has read every file already.
+   * read again here by ZooKeeper's rules). Verify has read every file already. {@code neededMaxBuffer}: the
+   * jute.maxbuffer that reads every intact entry and znode verify found above the limit (-1 if none).
    */
-  static FileCheck check(DataDirLayout layout, Predicate<SnapshotFile> loads,
-      Function<Path, ZooKeeperLogRead.Result> clean) throws IOException {
+  static FileCheck check(DataDirLayout layout, JuteMaxBuffer limits, int neededMaxBuffer,
+      Predicate<SnapshotFile> loads, Function<Path, ZooKeeperLogRead.Result> clean) throws IOException {
+    String fix = neededMaxBuffer > limits.maxBuffer() ? limitHint(neededMaxBuffer) : RECOVER_HINT;
     List<SnapshotFile> candidates = SnapshotFiles.newestValid(layout.snapDir(), RestorePolicy.MAX_CANDIDATES);
     List<LogRef> logs = LogReading.all(layout.logDir());
     if (candidates.isEmpty()) {
@@ -43,17 +45,24 @@ final class ZooKeeperStartCheck {
     for (SnapshotFile candidate : candidates) {
       // What zkstore loads ZooKeeper loads too; what it refuses, ZooKeeper may still load, or may stop on.
       ZooKeeperSnapshotLoad.Verdict verdict = loads.test(candidate) ? new ZooKeeperSnapshotLoad.Loads()
-          : ZooKeeperSnapshotLoad.of(candidate);
+          : ZooKeeperSnapshotLoad.of(candidate, limits);
       if (verdict instanceof ZooKeeperSnapshotLoad.Loads) {
-        return replay(layout, candidate, clean);
+        return replay(layout, limits, candidate, clean, fix);
       }
       if (verdict instanceof ZooKeeperSnapshotLoad.Stops stops) {
         return problem("", "will not start: " + candidate.path().getFileName() + ": " + stops.error()
-            + ", which its fallback to an older snapshot does not catch" + RECOVER_HINT);
+            + ", which its fallback to an older snapshot does not catch" + fix);
       }
     }
     return problem("", "will not start: none of the " + candidates.size() + " newest snapshots that pass its"
-        + " precheck loads (\"Not able to find valid snapshots\")" + RECOVER_HINT);
+        + " precheck loads (\"Not able to find valid snapshots\")" + fix);
+  }
+
+  /** What to do when the files hold intact entries or znodes above the limit, which a larger setting reads. */
+  private static String limitHint(int needed) {
+    return "; the entries or znodes above the limit are intact: if ZooKeeper runs with -Djute.maxbuffer=" + needed
+        + " or more, check again with --jute-maxbuffer " + needed + "; if not, zkstore recover --out NEWDIR writes"
+        + " a copy it starts from, without them";
   }
 
   private static FileCheck withoutSnapshot(boolean anySnapshot, boolean anyLog) {
@@ -69,8 +78,8 @@ final class ZooKeeperStartCheck {
     return new FileCheck(KIND, NAME, "starts with an empty tree (no snapshot, no log)", List.of(), true);
   }
 
-  private static FileCheck replay(DataDirLayout layout, SnapshotFile snapshot,
-      Function<Path, ZooKeeperLogRead.Result> clean) throws IOException {
+  private static FileCheck replay(DataDirLayout layout, JuteMaxBuffer limits, SnapshotFile snapshot,
+      Function<Path, ZooKeeperLogRead.Result> clean, String fix) throws IOException {
     List<LogRef> files = LogReading.filesFrom(layout.logDir(), snapshot.zxid() + 1);
     List<String> notes = new ArrayList<>();
     List<String> found = new ArrayList<>();
@@ -80,7 +89,7 @@ final class ZooKeeperStartCheck {
       LogRef f = files.get(i);
       ZooKeeperLogRead.Result r = clean.apply(f.path());
       if (r == null) {
-        r = ZooKeeperLogRead.read(f.path(), i == files.size() - 1, LogFormat.DEFAULT_MAX_PAYLOAD);
+        r = ZooKeeperLogRead.read(f.path(), i == files.size() - 1, limits.limit());
       }
       if (partial != null && r.entries() > 0) {
         // After a crash ZooKeeper (like zkstore) goes on in a new file right after the last whole entry, and txns
@@ -99,7 +108,7 @@ final class ZooKeeperStartCheck {
       if (end instanceof ZooKeeperLogRead.Fatal fatal) {
         found.add("will not start: " + f.name() + " offset " + fatal.offset() + " (0x"
             + Long.toHexString(fatal.offset()) + ")" + (r.lastZxid() >= 0 ? ", after zxid 0x" + Long.toHexString(r.lastZxid()) : "") + ": "
-            + fatal.error() + RECOVER_HINT);
+            + fatal.error() + fix);
         return problemList("", found);
       } else if (end instanceof ZooKeeperLogRead.DeletedEmpty) {
         notes.add("deletes the empty newest log " + f.name());
