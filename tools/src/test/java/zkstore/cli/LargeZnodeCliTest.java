@@ -109,6 +109,45 @@ class LargeZnodeCliTest {
     assertEquals(0, verify.code(), verify.toString());
   }
 
+  @Test
+  void anImportOfLargeZnodesNamesTheSettingZooKeeperLoadsItWith() throws Exception {
+    Cli.Result export = Cli.run("export", "--json", dir.toString(), "--jute-maxbuffer", SETTING);
+    assertEquals(0, export.code(), export.err());
+    Path json = Files.writeString(tmp.resolve("tree.jsonl"), export.out());
+    Path imported = tmp.resolve("imported");
+    int needed = zkstore.jute.JuteMaxBuffer.maxBufferFor(5 << 20);
+    Cli.Result refused = Cli.run("import", json.toString(), "--out", imported.toString());
+    assertEquals(2, refused.code(), refused.toString());
+    assertTrue(refused.err().contains("give --jute-maxbuffer " + needed + " to import it"), refused.toString());
+    assertTrue(!Files.exists(imported), "a refused import writes nothing");
+    Cli.Result result = Cli.run("import", json.toString(), "--out", imported.toString(), "--jute-maxbuffer",
+        Integer.toString(needed));
+    assertEquals(0, result.code(), result.toString());
+    assertTrue(result.out().contains("ZooKeeper loads this data dir only with -Djute.maxbuffer=" + needed
+        + " or more"), result.toString());
+    assertTrue(zooKeeperStarts(imported).startsWith("fails"), zooKeeperStarts(imported));
+    assertEquals("reaches 0x" + Long.toHexString(lastZxid), zooKeeperStarts(imported, "-Djute.maxbuffer=" + needed));
+    assertTrue(zooKeeperStarts(imported, "-Djute.maxbuffer=" + (needed - 1)).startsWith("fails"));
+  }
+
+  @Test
+  void withoutTheOptionTheJvmsOwnSettingApplies() {
+    // ZooKeeper's archive reads the property once per JVM: load it first, so the other tests' oracle keeps the default.
+    assertEquals(0xFFFFF, org.apache.jute.BinaryInputArchive.maxBuffer);
+    String before = System.getProperty("jute.maxbuffer");
+    System.setProperty("jute.maxbuffer", SETTING);
+    try {
+      Cli.Result verify = Cli.run("verify", dir.toString());
+      assertEquals(0, verify.code(), verify.toString());
+    } finally {
+      if (before == null) {
+        System.clearProperty("jute.maxbuffer");
+      } else {
+        System.setProperty("jute.maxbuffer", before);
+      }
+    }
+  }
+
   private static String[] withSetting(String[] command) {
     List<String> args = new ArrayList<>(List.of(command));
     args.addAll(List.of("--jute-maxbuffer", SETTING));

@@ -84,7 +84,7 @@ public final class ImportFuzzTarget {
         }
         try {
             TreeMap<String, NodeView> nodes = ExportReader.read(file);
-            ImportWriter.write(OutputDir.create(out), nodes, 30_000);
+            ImportWriter.write(OutputDir.create(out), nodes, 30_000, zkstore.jute.JuteMaxBuffer.DEFAULT);
             return nodes;
         } catch (Throwable t) {
             return t;

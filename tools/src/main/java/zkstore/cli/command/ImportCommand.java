@@ -3,16 +3,21 @@ package zkstore.cli.command;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import zkstore.cli.ExitCode;
+import zkstore.cli.UnusableInputException;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.format.Hex;
 import zkstore.cli.imports.ExportReader;
 import zkstore.cli.imports.ImportWriter;
 import zkstore.cli.restore.OutputDir;
 import zkstore.cli.source.InputFiles;
+import zkstore.cli.source.JuteLimitOptions;
 import zkstore.cli.source.NodeView;
+import zkstore.jute.JuteMaxBuffer;
+import zkstore.jute.JuteWriter;
 
 /** {@code zkstore import FILE --out NEWDIR}: a data dir built from an {@code export --json} file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -21,6 +26,9 @@ import zkstore.cli.source.NodeView;
         + "stats and ACLs as exported. Ephemeral nodes get a session per owner (--session-timeout) so ZooKeeper "
         + "expires them.")
 public final class ImportCommand extends CliCommand {
+  @Mixin
+  JuteLimitOptions juteLimits;
+
   @Parameters(index = "0", paramLabel = "FILE", description = "JSON Lines written by 'zkstore export --json' ('-' for stdin).")
   Path file;
 
@@ -39,10 +47,32 @@ public final class ImportCommand extends CliCommand {
       InputFiles.requireReadableFile(file);
       nodes = ExportReader.read(file);
     }
+    JuteMaxBuffer limits = juteLimits.limits();
+    int largest = largestField(nodes.values());
+    if (largest > limits.limit()) {
+      throw new UnusableInputException(file + ": a znode holds " + largest + " bytes, above the limit of "
+          + limits.limit() + " (" + limits + "); ZooKeeper loads it only when started with a jute.maxbuffer of at"
+          + " least " + JuteMaxBuffer.maxBufferFor(largest) + ": give --jute-maxbuffer "
+          + JuteMaxBuffer.maxBufferFor(largest) + " to import it");
+    }
     DataDirLayout target = OutputDir.create(out);
-    var written = ImportWriter.write(target, nodes, sessionTimeoutMs);
+    var written = ImportWriter.write(target, nodes, sessionTimeoutMs, limits);
     out().println("wrote " + written.file().path() + " (" + written.nodes() + " nodes, " + written.sessions()
         + " sessions, zxid " + Hex.of(written.file().zxid()) + ")");
+    if (largest > JuteMaxBuffer.DEFAULT.limit()) {
+      out().println("note: a znode holds " + largest + " bytes, above ZooKeeper's default limit of "
+          + JuteMaxBuffer.DEFAULT.limit() + "; ZooKeeper loads this data dir only with -D"
+          + JuteMaxBuffer.readsWith(largest));
+    }
     return ExitCode.OK;
+  }
+
+  /** The longest data or path, in bytes as the snapshot holds them: what ZooKeeper's length check sees. */
+  private static int largestField(Iterable<NodeView> nodes) {
+    int largest = 0;
+    for (NodeView n : nodes) {
+      largest = Math.max(largest, Math.max(n.dataLength(), JuteWriter.encodedLength(n.path())));
+    }
+    return largest;
   }
 }
