@@ -1,6 +1,7 @@
 package zkstore.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,10 +50,17 @@ final class RestoreDifferential {
     RestorePolicy.Restored<TreeHandle> ours = zkstoreRestore(dataDir);
     Path full = Files.createTempDirectory(scratch, "zkfull");
     DataDirs.copy(dataDir, full);
-    long zkLoaded = new org.apache.zookeeper.server.persistence.FileSnap(DataDirs.v2(full).toFile())
-        .deserialize(new org.apache.zookeeper.server.DataTree(), new java.util.HashMap<>());
     RestoreReport.FromSnapshot start = (RestoreReport.FromSnapshot) ours.report().start();
-    assertEquals(start.zxid(), zkLoaded, label + ": ZooKeeper loads another snapshot\n" + ours.report().describe());
+    try {
+      long zkLoaded = new org.apache.zookeeper.server.persistence.FileSnap(DataDirs.v2(full).toFile())
+          .deserialize(new org.apache.zookeeper.server.DataTree(), new java.util.HashMap<>());
+      assertEquals(start.zxid(), zkLoaded, label + ": ZooKeeper loads another snapshot\n" + ours.report().describe());
+    } catch (RuntimeException e) {
+      // Its fallback catches only IOException: a damaged candidate that throws anything else (an invalid extended
+      // ephemeralOwner with zookeeper.extendedTypesEnabled) stops ZooKeeper, so it has no choice to compare.
+      System.out.println(label + ": ZooKeeper stops on a skipped snapshot instead of falling back: " + e);
+      assertTrue(!ours.report().skipped().isEmpty(), label + ": ZooKeeper threw " + e + " on a snapshot zkstore loaded");
+    }
     Path trimmed = Files.createTempDirectory(scratch, "zktrimmed");
     DataDirs.copy(dataDir, trimmed);
     for (RestoreReport.SkippedSnapshot skipped : ours.report().skipped()) {
