@@ -7,6 +7,8 @@ import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.Adler32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.GZIPInputStream;
@@ -21,7 +23,9 @@ import zkstore.jute.JuteMaxBuffer;
  * And its fallback to an older candidate catches only {@code IOException}: an ACL list count of -1
  * ({@code RuntimeException} "missing acls"), an ACL with a null scheme or id and a null node path (both
  * {@code NullPointerException}) stop the whole start-up, as does snappy-java's {@code SnappyError} (an {@code Error})
- * on a chunk length above its limit.
+ * on a chunk length above its limit. So does, with {@code zookeeper.extendedTypesEnabled} (which TTL nodes need), an
+ * ephemeralOwner whose top byte is 0xFF but whose feature bits are not TTL's: {@code EphemeralType.get} throws an
+ * {@code IllegalArgumentException}, checked after the node's parent is found.
  */
 public final class ZooKeeperSnapshotLoad {
   /** How ZooKeeper ends its read of one snapshot. */
@@ -36,31 +40,45 @@ public final class ZooKeeperSnapshotLoad {
   /** ZooKeeper's read throws an unchecked exception, which its fallback does not catch: it does not start. */
   public record Stops(String error) implements Verdict {}
 
+  /** Offset of ephemeralOwner in a StatPersisted: four longs and three ints. */
+  private static final int OWNER_IN_STAT = 4 * 8 + 3 * 4;
+  /** The top byte that marks an extended ephemeral type. */
+  private static final long EXTENDED_TAG = 0xFF00000000000000L;
+  /** The bits of an extended owner that name its feature; only 0 (TTL) exists. */
+  private static final long FEATURE_BITS = 0x00FFFF0000000000L;
+
   private final CheckedInputStream checked;
   /** ZooKeeper's limit for one buffer or string (jute.maxbuffer plus its extra size). */
   private final int maxLength;
+  /** ZooKeeper's zookeeper.extendedTypesEnabled: whether 0xFF.. owners must be TTL owners. */
+  private final boolean extendedTypes;
   private final DataInputStream in;
   /** Bytes read so far, of the uncompressed stream where the file is compressed. */
   private long position;
   /** Words an offset so that it names the stream it counts. */
   private final String offsetSuffix;
 
-  private ZooKeeperSnapshotLoad(InputStream stream, boolean compressed, int maxLength) {
+  private ZooKeeperSnapshotLoad(InputStream stream, boolean compressed, int maxLength, boolean extendedTypes) {
     this.maxLength = maxLength;
+    this.extendedTypes = extendedTypes;
     this.checked = new CheckedInputStream(stream, new Adler32());
     this.in = new DataInputStream(checked);
     this.offsetSuffix = compressed ? zkstore.jute.FormatException.UNCOMPRESSED_STREAM : "";
   }
 
-  /** Reads {@code file} as ZooKeeper's restore reads a candidate, with ZooKeeper's default limits. */
+  /** Reads {@code file} as ZooKeeper's restore reads a candidate, with its default limits and TTL nodes enabled. */
   public static Verdict of(SnapshotFile file) {
-    return of(file, JuteMaxBuffer.DEFAULT);
+    return of(file, JuteMaxBuffer.DEFAULT, true);
   }
 
-  /** Reads {@code file} as a ZooKeeper started with {@code limits} reads a candidate in its restore. */
-  public static Verdict of(SnapshotFile file, JuteMaxBuffer limits) {
+  /**
+   * Reads {@code file} as a ZooKeeper started with {@code limits} and, when {@code extendedTypes}, with
+   * {@code zookeeper.extendedTypesEnabled=true} reads a candidate in its restore.
+   */
+  public static Verdict of(SnapshotFile file, JuteMaxBuffer limits, boolean extendedTypes) {
     try (InputStream stream = open(file)) {
-      return new ZooKeeperSnapshotLoad(stream, file.compression() != SnapshotCompression.NONE, limits.limit()).walk();
+      return new ZooKeeperSnapshotLoad(stream, file.compression() != SnapshotCompression.NONE, limits.limit(),
+          extendedTypes).walk();
     } catch (IOException e) {
       return new FallsBack(e.toString());
     } catch (RuntimeException | Error e) {
@@ -142,6 +160,7 @@ public final class ZooKeeperSnapshotLoad {
 
   /** Reads the nodes up to the end marker; the unchecked exception a node throws, or null. */
   private String nodes() throws IOException {
+    Set<String> paths = new HashSet<>();
     while (true) {
       long pathAt = position;
       String path = readString();
@@ -150,11 +169,26 @@ public final class ZooKeeperSnapshotLoad {
       }
       readBuffer();
       readLong();
-      skip(SnapshotFormat.NODE_TAIL_BYTES - 8);
+      skip(OWNER_IN_STAT);
+      long ownerAt = position;
+      long owner = readLong();
+      skip(SnapshotFormat.NODE_TAIL_BYTES - 8 - OWNER_IN_STAT - 8);
       if (path == null) {
         return "NullPointerException: the node at offset " + pathAt + offsetSuffix + " has a null path";
       }
-      // A missing parent is an IOException in ZooKeeper; the seal fails such a file all the same.
+      paths.add(path);
+      int slash = path.lastIndexOf('/');
+      if (slash == -1) {
+        continue; // ZooKeeper takes it for the root and checks neither parent nor owner
+      }
+      if (!paths.contains(path.substring(0, slash))) {
+        throw new IOException("Invalid Datatree, unable to find parent " + path.substring(0, slash) + " of path "
+            + path);
+      }
+      if (extendedTypes && (owner & EXTENDED_TAG) == EXTENDED_TAG && (owner & FEATURE_BITS) != 0) {
+        return "IllegalArgumentException \"Invalid ephemeralOwner. [" + Long.toHexString(owner) + "]\": the owner of "
+            + path + " at offset " + ownerAt + offsetSuffix + " is neither a session nor a TTL";
+      }
     }
   }
 

@@ -47,6 +47,8 @@ class VerifyPredictsZooKeeperStartTest {
 
   @BeforeAll
   static void writeTemplate() throws IOException {
+    // ZooKeeper checks extended owners only with TTL nodes on, as zkstore's tree (and verify's line) assumes.
+    System.setProperty("zookeeper.extendedTypesEnabled", "true");
     plain = tmp.resolve("template");
     lastZxid = Scenarios.standard(plain);
   }
@@ -264,6 +266,28 @@ class VerifyPredictsZooKeeperStartTest {
         r.toString());
     assertZooKeeperStops(d, "null scheme in the first ACL of snapshot.18", false,
         "snapshot.18: NullPointerException: the ACL at offset " + scheme);
+  }
+
+  @Test
+  void aTtlOwnerWithFeatureBitsSetStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
+    Path d = copy("bad-ttl-owner");
+    Path snap = d.resolve("version-2/snapshot.18");
+    byte[] bytes = Files.readAllBytes(snap);
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    byte[] ttlPath = {0, 0, 0, 4, '/', 't', 't', 'l'};
+    int node = -1;
+    for (int i = aclMapAt(b); i + ttlPath.length <= bytes.length && node < 0; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + ttlPath.length, ttlPath, 0, ttlPath.length)) {
+        node = i;
+      }
+    }
+    assertTrue(node > 0, "snapshot.18 holds /ttl");
+    int dataAt = node + ttlPath.length;
+    int ownerAt = dataAt + 4 + b.getInt(dataAt) + 8 + 44;
+    assertEquals(0xFF00000000000000L, b.getLong(ownerAt) & 0xFFFFFF0000000000L, "a TTL owner");
+    flipBit(snap, ownerAt + 2, 3);
+    assertZooKeeperStops(d, "feature bit set in the TTL owner of /ttl in snapshot.18", false,
+        "snapshot.18: IllegalArgumentException \"Invalid ephemeralOwner. [ff0008", "at offset " + ownerAt);
   }
 
   @Test

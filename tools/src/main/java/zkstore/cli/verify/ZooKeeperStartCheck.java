@@ -14,6 +14,7 @@ import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
 import zkstore.snapshot.ZooKeeperSnapshotLoad;
+import zkstore.tree.TreeOptions;
 
 /**
  * Whether Apache ZooKeeper 3.9 starts from a data directory, and from what: the snapshot it loads (FORMATS.md §5)
@@ -45,7 +46,7 @@ final class ZooKeeperStartCheck {
     for (SnapshotFile candidate : candidates) {
       // What zkstore loads ZooKeeper loads too; what it refuses, ZooKeeper may still load, or may stop on.
       ZooKeeperSnapshotLoad.Verdict verdict = loads.test(candidate) ? new ZooKeeperSnapshotLoad.Loads()
-          : ZooKeeperSnapshotLoad.of(candidate, limits);
+          : ZooKeeperSnapshotLoad.of(candidate, limits, TreeOptions.DEFAULT.extendedTypesEnabled());
       if (verdict instanceof ZooKeeperSnapshotLoad.Loads) {
         return replay(layout, limits, candidate, clean, fix);
       }
