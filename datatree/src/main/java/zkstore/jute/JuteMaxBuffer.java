@@ -69,6 +69,7 @@ public record JuteMaxBuffer(int maxBuffer, int extraSize) {
   @Override
   public String toString() {
     String s = "jute.maxbuffer=" + maxBuffer;
-    return extraSize == Math.max(maxBuffer, MIN_EXTRA_SIZE) ? s : s + ", zookeeper.jute.maxbuffer.extrasize=" + extraSize;
+    boolean defaultExtra = extraSize == Math.max(maxBuffer, MIN_EXTRA_SIZE);
+    return defaultExtra ? s : s + ", zookeeper.jute.maxbuffer.extrasize=" + extraSize;
   }
 }

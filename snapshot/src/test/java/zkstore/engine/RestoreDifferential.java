@@ -59,7 +59,8 @@ final class RestoreDifferential {
       // Its fallback catches only IOException: a damaged candidate that throws anything else (an invalid extended
       // ephemeralOwner with zookeeper.extendedTypesEnabled) stops ZooKeeper, so it has no choice to compare.
       System.out.println(label + ": ZooKeeper stops on a skipped snapshot instead of falling back: " + e);
-      assertTrue(!ours.report().skipped().isEmpty(), label + ": ZooKeeper threw " + e + " on a snapshot zkstore loaded");
+      assertTrue(!ours.report().skipped().isEmpty(),
+          label + ": ZooKeeper threw " + e + " on a snapshot zkstore loaded");
     }
     Path trimmed = Files.createTempDirectory(scratch, "zktrimmed");
     DataDirs.copy(dataDir, trimmed);

@@ -77,7 +77,8 @@ class LargeZnodeCliTest {
         new String[] {"snapshot", "dump", v2.resolve("snapshot.4").toString()},
         new String[] {"export", dir.toString()},
         new String[] {"diff", dir.toString(), dir.toString()},
-        new String[] {"chop", v2.resolve("log.5").toString(), "--zxid", "0x5", "--out", tmp.resolve("chopped").toString()});
+        new String[] {"chop", v2.resolve("log.5").toString(), "--zxid", "0x5", "--out",
+            tmp.resolve("chopped").toString()});
     for (String[] command : commands) {
       String what = String.join(" ", command);
       Cli.Result without = Cli.run(command);

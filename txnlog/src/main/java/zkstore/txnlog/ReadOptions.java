@@ -25,7 +25,7 @@ public record ReadOptions(int maxPayloadBytes, boolean checkZxidContinuity) {
     return new ReadOptions(LogFormat.DEFAULT_MAX_PAYLOAD, true);
   }
 
-  /** These options with the payload limit a ZooKeeper with {@code limits} applies (capped at {@link #LARGEST_MAX_PAYLOAD}). */
+  /** These options with the payload limit of a ZooKeeper with {@code limits} (at most {@link #LARGEST_MAX_PAYLOAD}). */
   public ReadOptions withLimits(JuteMaxBuffer limits) {
     return new ReadOptions(Math.min(limits.limit(), LARGEST_MAX_PAYLOAD), checkZxidContinuity);
   }

@@ -18,7 +18,7 @@ import zkstore.jute.JuteMaxBuffer;
 public final class OfflineRestore {
   private OfflineRestore() {}
 
-  /** The engine config that reads exactly the directories of {@code layout}, files of a ZooKeeper with {@code limits}. */
+  /** The engine config that reads exactly {@code layout}'s directories, files of a ZooKeeper with {@code limits}. */
   public static EngineConfig config(DataDirLayout layout, JuteMaxBuffer limits) {
     return EngineConfig.of(dataDirOf(layout.snapDir()), dataDirOf(layout.logDir())).withJuteMaxBuffer(limits);
   }
