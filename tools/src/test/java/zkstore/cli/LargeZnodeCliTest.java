@@ -59,6 +59,8 @@ class LargeZnodeCliTest {
     assertEquals(1, without.code(), without.toString());
     assertTrue(without.out().contains("log.5 offset 16 (0x10) zxid 0x5: length expected at most 2097150")
         && without.out().contains("intact entry"), without.toString());
+    assertTrue(without.out().contains("the logs after snapshot.0 reach only 0x3; txns up to 0x5 at least"),
+        without.toString());
     assertTrue(without.out().contains("if ZooKeeper runs with -Djute.maxbuffer=2621470 or more, check again with"
         + " --jute-maxbuffer 2621470"), without.toString());
     assertTrue(zooKeeperStarts(dir).startsWith("fails java.io.IOException"), zooKeeperStarts(dir));

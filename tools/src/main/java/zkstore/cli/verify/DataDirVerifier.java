@@ -56,6 +56,11 @@ public final class DataDirVerifier {
   private int neededMaxBuffer = -1;
   private long logEntries;
   private long lastLogged = -1;
+  /**
+   * The highest zxid of a corrupt entry that carries the next zxid of its file: it was logged (valid entries follow
+   * it, or it is whole but above the limit), so a restore that stops before it falls short. -1 if none.
+   */
+  private long loggedPastDamage = -1;
   private long newestSnapshotNodes = -1;
   /** ZooKeeper's read of each log that zkstore's check read to a clean end: it ends there too. */
   private final Map<Path, ZooKeeperLogRead.Result> cleanLogs = new HashMap<>();
@@ -130,7 +135,7 @@ public final class DataDirVerifier {
       emit(new FileCheck("snapshot", tmp.getFileName().toString(),
           "leftover temporary file of an unfinished snapshot write (ignored by restore)", List.of(), true));
     }
-    lastLogged = spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last;
+    lastLogged = Math.max(spans.isEmpty() ? -1 : spans.get(spans.size() - 1).last, loggedPastDamage);
     checkEpochs(Math.max(lastLogged, newestValid == null ? -1 : newestValid.zxid()));
     checkReach(spans, newestValid, lastLogged, logs.isEmpty() && !layout.separateLogDir());
     emit(ZooKeeperStartCheck.check(layout, limits, neededMaxBuffer, f -> loading.contains(f.path()), cleanLogs::get));
@@ -229,6 +234,10 @@ public final class DataDirVerifier {
       if (end instanceof LogEnd.TornTail t) {
         found.add("torn tail at offset " + t.offset() + " after zxid 0x" + Long.toHexString(scan.lastZxid()) + ": " + t.detail());
       } else if (end instanceof LogEnd.Corrupt c) {
+        Long claimed = c.error().zxid();
+        if (claimed != null && (scan.empty() ? claimed == ref.nameZxid() : follows(scan.lastZxid(), claimed))) {
+          loggedPastDamage = Math.max(loggedPastDamage, claimed);
+        }
         boolean zxidUnknown = c.error().zxid() == null && !scan.empty();
         found.add(Problems.describe(c.error())
             + (zxidUnknown ? ", after zxid 0x" + Long.toHexString(scan.lastZxid()) : ""));
@@ -371,12 +380,14 @@ public final class DataDirVerifier {
         found.add("no valid snapshot and the logs start at 0x" + Long.toHexString(spans.get(0).first)
             + ", not at the first txn: ZooKeeper cannot restore");
       }
+      boolean inDamage = lastLogged == loggedPastDamage;
       if (reach < lastLogged) {
         found.add("the logs after " + from + " reach only 0x" + Long.toHexString(reach) + "; txns up to 0x"
-            + Long.toHexString(lastLogged) + " were logged, so a restore would stop short");
+            + Long.toHexString(lastLogged) + (inDamage ? " at least (in a damaged entry)" : "")
+            + " were logged, so a restore would stop short");
       }
       summary = "from " + from + " (0x" + Long.toHexString(start) + ") + logs reach 0x" + Long.toHexString(covered ? reach : start)
-          + ", last logged zxid 0x" + Long.toHexString(lastLogged);
+          + ", last logged zxid 0x" + Long.toHexString(lastLogged) + (inDamage ? " or later" : "");
     }
     emit(new FileCheck("restore", "restore", summary, found, true));
   }
