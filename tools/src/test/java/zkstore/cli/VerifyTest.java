@@ -58,12 +58,7 @@ class VerifyTest {
   void findsAFlippedByteInTheMiddleOfALog() throws Exception {
     Path log = v2.resolve("log.d");
     long third = Scenarios.entryOffsets(log).get(2);
-    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.allocate(1);
-      ch.read(b, third + 12 + 40);
-      b.put(0, (byte) (b.get(0) ^ 0x5a));
-      ch.write(b.rewind(), third + 12 + 40);
-    }
+    RecoverTest.flipByteOfEntry(log, 2);
     assertProblemLine(verify(), "log.d", "offset " + third);
     assertTrue(verify().out().contains("checksum"), verify().out());
   }
@@ -72,12 +67,7 @@ class VerifyTest {
   void aCorruptEntryInTheNewestLogMakesTheRestoreLineFallShort() throws Exception {
     Path log = v2.resolve("log.19");
     long third = Scenarios.entryOffsets(log).get(2);
-    try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-      ByteBuffer b = ByteBuffer.allocate(1);
-      ch.read(b, third + 12 + 40);
-      b.put(0, (byte) (b.get(0) ^ 0x5a));
-      ch.write(b.rewind(), third + 12 + 40);
-    }
+    RecoverTest.flipByteOfEntry(log, 2);
     Cli.Result r = verify();
     assertProblemLine(r, "log.19", "offset " + third);
     assertProblemLine(r, "restore", "the logs after snapshot.18 reach only 0x1a; txns up to 0x1b at least (in a"
