@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import zkstore.oracle.ChildJvm;
 
 /** The limit zkstore derives from jute.maxbuffer settings is the one ZooKeeper's archive applies. */
 class JuteMaxBufferTest {
@@ -63,22 +60,8 @@ class JuteMaxBufferTest {
     assertEquals("jute.maxbuffer=10, zookeeper.jute.maxbuffer.extrasize=2000", new JuteMaxBuffer(10, 2000).toString());
   }
 
-  private static List<String> zooKeeperAnswers(List<String> flags, long... lengths) throws IOException,
-      InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx64m");
-    cmd.addAll(flags);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(ZooKeeperLengthProbe.class.getName());
-    for (long l : lengths) {
-      cmd.add(Long.toString(l));
-    }
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "probe did not finish");
-    assertEquals(0, p.exitValue(), out);
-    return List.of(out.strip().split("\\R"));
+  private static List<String> zooKeeperAnswers(List<String> flags, long... lengths) throws Exception {
+    String[] args = java.util.Arrays.stream(lengths).mapToObj(Long::toString).toArray(String[]::new);
+    return ChildJvm.run(flags, ZooKeeperLengthProbe.class, args);
   }
 }

@@ -5,18 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.jute.JuteMaxBuffer;
+import zkstore.oracle.ChildJvm;
 import zkstore.record.Acl;
 import zkstore.record.CreateTxn;
 import zkstore.record.OpCode;
@@ -105,17 +103,7 @@ class LargeZnodeStoreTest {
     return out;
   }
 
-  private List<String> zooKeeperRestores(String... flags) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx512m");
-    cmd.addAll(List.of(flags));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ZooKeeperRestoreProbe.class.getName(),
-        dir.toString(), dir.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ZooKeeper's restore did not finish");
-    assertEquals(0, p.exitValue(), out);
-    return List.of(out.strip().split("\\R"));
+  private List<String> zooKeeperRestores(String... flags) throws Exception {
+    return ChildJvm.run(List.of(flags), ZooKeeperRestoreProbe.class, dir.toString(), dir.toString());
   }
 }

@@ -4,17 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.cli.oracle.ZkDataDirWriter;
 import zkstore.cli.oracle.ZooKeeperStartProbe;
+import zkstore.oracle.ChildJvm;
 
 /**
  * A data dir written by ZooKeeper with znodes above the default jute.maxbuffer limit, as a ZooKeeper started with
@@ -157,16 +156,7 @@ class LargeZnodeCliTest {
     return args.toArray(String[]::new);
   }
 
-  private static String zooKeeperStarts(Path dataDir, String... flags) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    cmd.addAll(List.of(flags));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ZooKeeperStartProbe.class.getName(),
-        dataDir.toString()));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "ZooKeeper's start-up did not finish");
-    return out;
+  private static String zooKeeperStarts(Path dataDir, String... flags) throws Exception {
+    return String.join("\n", ChildJvm.run(List.of(flags), ZooKeeperStartProbe.class, dataDir.toString()));
   }
 }

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.apache.zookeeper.server.Request;
 import org.apache.zookeeper.server.persistence.FileTxnLog;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.jute.FormatException;
 import zkstore.jute.JuteMaxBuffer;
+import zkstore.oracle.ChildJvm;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 
@@ -173,17 +172,7 @@ class LargeTxnTest {
     return zxid + " " + payload.length + " " + crc.getValue();
   }
 
-  private static List<String> zooKeeperReads(Path dir, String... flags) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
-    cmd.addAll(List.of(flags));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ZooKeeperLogDigest.class.getName(),
-        dir.toString(), "1"));
-    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "ZooKeeper's reader did not finish");
-    assertEquals(0, p.exitValue(), out);
-    return List.of(out.strip().split("\\R"));
+  private static List<String> zooKeeperReads(Path dir, String... flags) throws Exception {
+    return ChildJvm.run(List.of(flags), ZooKeeperLogDigest.class, dir.toString(), "1");
   }
 }
