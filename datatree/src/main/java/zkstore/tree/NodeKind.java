@@ -25,6 +25,14 @@ public enum NodeKind {
         return EPHEMERAL;
     }
 
+    /**
+     * Whether {@code ephemeralOwner} carries the extended-type tag with feature bits no type uses (only TTL's, 0,
+     * exists): with extended types on, ZooKeeper's EphemeralType rejects it with an IllegalArgumentException.
+     */
+    public static boolean unknownExtendedType(long ephemeralOwner) {
+        return (ephemeralOwner & TTL_TAG) == TTL_TAG && (ephemeralOwner & RESERVED_BITS) != 0;
+    }
+
     /** The ephemeralOwner that encodes a TTL node with {@code ttlMs}. */
     public static long ttlOwner(long ttlMs) {
         if (ttlMs < 0 || ttlMs > MAX_TTL) {

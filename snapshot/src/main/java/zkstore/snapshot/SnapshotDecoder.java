@@ -147,7 +147,7 @@ final class SnapshotDecoder {
       n.version = input.intAt(p + 40);
       n.cversion = input.intAt(p + 44);
       n.aversion = input.intAt(p + 48);
-      n.ephemeralOwner = input.longAt(p + 52);
+      n.ephemeralOwner = input.longAt(p + SnapshotFormat.OWNER_IN_NODE_TAIL);
       n.pzxid = input.longAt(p + 60);
       n.offset = at;
       if (n.aclKey != -1 && Arrays.binarySearch(aclKeys, n.aclKey) < 0) {

@@ -12,6 +12,8 @@ final class SnapshotFormat {
   static final String SLASH = "/";
   /** Bytes after a node's data: ACL key (8) and StatPersisted (60). */
   static final int NODE_TAIL_BYTES = 68;
+  /** Where ephemeralOwner lies in that tail: after the ACL key, four longs and three ints of the stat. */
+  static final int OWNER_IN_NODE_TAIL = 8 + 4 * 8 + 3 * 4;
   /** Smallest session entry: id and timeout. */
   static final int SESSION_BYTES = 12;
   /** Smallest ACL map entry: key and an empty vector count; smallest ACL: perms and two null strings. */

@@ -14,6 +14,7 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.GZIPInputStream;
 import org.xerial.snappy.SnappyInputStream;
 import zkstore.jute.JuteMaxBuffer;
+import zkstore.tree.NodeKind;
 
 /**
  * What ZooKeeper 3.9's {@code FileSnap.deserialize} does with one snapshot candidate, walked in its order over the
@@ -39,13 +40,6 @@ public final class ZooKeeperSnapshotLoad {
 
   /** ZooKeeper's read throws an unchecked exception, which its fallback does not catch: it does not start. */
   public record Stops(String error) implements Verdict {}
-
-  /** Offset of ephemeralOwner in a StatPersisted: four longs and three ints. */
-  private static final int OWNER_IN_STAT = 4 * 8 + 3 * 4;
-  /** The top byte that marks an extended ephemeral type. */
-  private static final long EXTENDED_TAG = 0xFF00000000000000L;
-  /** The bits of an extended owner that name its feature; only 0 (TTL) exists. */
-  private static final long FEATURE_BITS = 0x00FFFF0000000000L;
 
   private final CheckedInputStream checked;
   /** ZooKeeper's limit for one buffer or string (jute.maxbuffer plus its extra size). */
@@ -168,11 +162,10 @@ public final class ZooKeeperSnapshotLoad {
         return null;
       }
       readBuffer();
-      readLong();
-      skip(OWNER_IN_STAT);
+      skip(SnapshotFormat.OWNER_IN_NODE_TAIL);
       long ownerAt = position;
       long owner = readLong();
-      skip(SnapshotFormat.NODE_TAIL_BYTES - 8 - OWNER_IN_STAT - 8);
+      skip(SnapshotFormat.NODE_TAIL_BYTES - SnapshotFormat.OWNER_IN_NODE_TAIL - 8);
       if (path == null) {
         return "NullPointerException: the node at offset " + pathAt + offsetSuffix + " has a null path";
       }
@@ -185,7 +178,7 @@ public final class ZooKeeperSnapshotLoad {
         throw new IOException("Invalid Datatree, unable to find parent " + path.substring(0, slash) + " of path "
             + path);
       }
-      if (extendedTypes && (owner & EXTENDED_TAG) == EXTENDED_TAG && (owner & FEATURE_BITS) != 0) {
+      if (extendedTypes && NodeKind.unknownExtendedType(owner)) {
         return "IllegalArgumentException \"Invalid ephemeralOwner. [" + Long.toHexString(owner) + "]\": the owner of "
             + path + " at offset " + ownerAt + offsetSuffix + " is neither a session nor a TTL";
       }

@@ -98,7 +98,7 @@ public record TxnLogConfig(
 
   /** The payload limit of a ZooKeeper with {@code limits}, on write and on read. */
   public TxnLogConfig withLimits(JuteMaxBuffer limits) {
-    return withMaxPayloadBytes(Math.min(limits.limit(), ReadOptions.LARGEST_MAX_PAYLOAD));
+    return withMaxPayloadBytes(ReadOptions.defaults().withLimits(limits).maxPayloadBytes());
   }
 
   public TxnLogConfig withMapWindowBytes(long bytes) {
