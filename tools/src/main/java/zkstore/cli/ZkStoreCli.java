@@ -105,10 +105,7 @@ public final class ZkStoreCli implements Callable<Integer> {
     cl.getOut().flush();
     String cmd = cl.getCommandSpec().qualifiedName();
     int code = report(e, err, cmd);
-    String hint = JuteLimitOptions.hintFor(String.valueOf(e.getMessage()));
-    if (hint != null) {
-      err.println(cmd + ": " + hint);
-    }
+    JuteLimitOptions.printHint(err, cmd, String.valueOf(e.getMessage()));
     return code;
   }
 

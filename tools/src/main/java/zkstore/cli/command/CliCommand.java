@@ -23,9 +23,6 @@ abstract class CliCommand implements Callable<Integer> {
   void problem(String line) {
     out().flush();
     err().println(spec.qualifiedName() + ": " + line);
-    String hint = JuteLimitOptions.hintFor(line);
-    if (hint != null) {
-      err().println(spec.qualifiedName() + ": " + hint);
-    }
+    JuteLimitOptions.printHint(err(), spec.qualifiedName(), line);
   }
 }

@@ -50,10 +50,10 @@ public final class ImportCommand extends CliCommand {
     JuteMaxBuffer limits = juteLimits.limits();
     int largest = largestField(nodes.values());
     if (largest > limits.limit()) {
+      int needed = JuteMaxBuffer.maxBufferFor(largest);
       throw new UnusableInputException(file + ": a znode holds " + largest + " bytes, above the limit of "
           + limits.limit() + " (" + limits + "); ZooKeeper loads it only when started with a jute.maxbuffer of at"
-          + " least " + JuteMaxBuffer.maxBufferFor(largest) + ": give --jute-maxbuffer "
-          + JuteMaxBuffer.maxBufferFor(largest) + " to import it");
+          + " least " + needed + ": give --jute-maxbuffer " + needed + " to import it");
     }
     DataDirLayout target = OutputDir.create(out);
     var written = ImportWriter.write(target, nodes, sessionTimeoutMs, limits);

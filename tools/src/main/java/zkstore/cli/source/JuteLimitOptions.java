@@ -1,5 +1,6 @@
 package zkstore.cli.source;
 
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 import zkstore.cli.UnusableInputException;
 import zkstore.jute.JuteMaxBuffer;
@@ -20,13 +21,15 @@ public final class JuteLimitOptions {
   Integer extraSize;
 
   /**
-   * The line that tells a user which option reads what {@code message} reports as above the limit, or null when it
-   * reports nothing of the kind.
+   * After an error line of {@code command}, prints the line that tells which option reads what {@code message}
+   * reports as above the limit; prints nothing when it reports nothing of the kind.
    */
-  public static String hintFor(String message) {
+  public static void printHint(PrintWriter err, String command, String message) {
     int needed = JuteMaxBuffer.namedIn(message);
-    return needed < 0 ? null : "hint: the data above the limit is intact; if the ZooKeeper that wrote it runs with"
-        + " -Djute.maxbuffer=" + needed + " or more, give --jute-maxbuffer " + needed;
+    if (needed >= 0) {
+      err.println(command + ": hint: the data above the limit is intact; if the ZooKeeper that wrote it runs with"
+          + " -Djute.maxbuffer=" + needed + " or more, give --jute-maxbuffer " + needed);
+    }
   }
 
   /** The limits the options (or this JVM's system properties) name. */
