@@ -146,10 +146,8 @@ class LargeTxnTest {
    * other compatibility tests convert through, refuses data above this JVM's default limit.
    */
   private static void writeWithZooKeeper(Path dir, List<TxnRecord> txns, int commitEvery) throws IOException {
-    FileTxnLog.setPreallocSize(64 * 1024);
-    FileTxnLog log = new FileTxnLog(dir.toFile());
-    for (int i = 0; i < txns.size(); i++) {
-      TxnRecord t = txns.get(i);
+    List<Request> requests = new ArrayList<>();
+    for (TxnRecord t : txns) {
       zkstore.record.TxnHeader h = t.header();
       zkstore.record.SetDataTxn body = (zkstore.record.SetDataTxn) t.body();
       org.apache.zookeeper.txn.TxnHeader zh =
@@ -157,13 +155,9 @@ class LargeTxnTest {
       Request req = new Request(h.clientId(), h.cxid(), h.type(), zh,
           new org.apache.zookeeper.txn.SetDataTxn(body.path(), body.data(), body.version()), h.zxid());
       req.setTxnDigest(new org.apache.zookeeper.txn.TxnDigest(t.digest().version(), t.digest().treeDigest()));
-      log.append(req);
-      if (i % commitEvery == commitEvery - 1) {
-        log.commit();
-      }
+      requests.add(req);
     }
-    log.commit();
-    log.close();
+    ZooKeeperCompatibilityTest.writeRequestsWithZooKeeper(dir, requests, 64 * 1024, commitEvery);
   }
 
   private static String line(long zxid, byte[] payload) {

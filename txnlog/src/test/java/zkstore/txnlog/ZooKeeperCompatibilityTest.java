@@ -158,17 +158,27 @@ class ZooKeeperCompatibilityTest {
 
   static void writeWithZooKeeper(Path dir, List<TxnRecord> txns, long prealloc, int commitEvery)
       throws IOException {
-    FileTxnLog.setPreallocSize(prealloc);
-    FileTxnLog log = new FileTxnLog(dir.toFile());
-    for (int i = 0; i < txns.size(); i++) {
-      if (i > 0 && i % ROLL_EVERY == 0) {
-        log.rollLog();
-      }
-      TxnLogEntry e = SerializeUtils.deserializeTxn(TxnCodec.encodePayload(txns.get(i)));
+    List<Request> requests = new ArrayList<>(txns.size());
+    for (TxnRecord t : txns) {
+      TxnLogEntry e = SerializeUtils.deserializeTxn(TxnCodec.encodePayload(t));
       Request req = new Request(e.getHeader().getClientId(), e.getHeader().getCxid(), e.getHeader().getType(),
           e.getHeader(), e.getTxn(), e.getHeader().getZxid());
       req.setTxnDigest(e.getDigest());
-      log.append(req);
+      requests.add(req);
+    }
+    writeRequestsWithZooKeeper(dir, requests, prealloc, commitEvery);
+  }
+
+  /** ZooKeeper's FileTxnLog appends {@code requests}, committing every {@code commitEvery} and rolling as above. */
+  static void writeRequestsWithZooKeeper(Path dir, List<Request> requests, long prealloc, int commitEvery)
+      throws IOException {
+    FileTxnLog.setPreallocSize(prealloc);
+    FileTxnLog log = new FileTxnLog(dir.toFile());
+    for (int i = 0; i < requests.size(); i++) {
+      if (i > 0 && i % ROLL_EVERY == 0) {
+        log.rollLog();
+      }
+      log.append(requests.get(i));
       if (i % commitEvery == commitEvery - 1) {
         log.commit();
       }
