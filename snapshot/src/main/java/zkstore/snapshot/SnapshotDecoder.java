@@ -207,7 +207,7 @@ final class SnapshotDecoder {
       long at = in.position();
       String hex = in.readString("digest (hex, version < 2)");
       try {
-        digest = Long.parseUnsignedLong(hex == null ? "" : hex, 16);
+        digest = Long.parseLong(hex == null ? "" : hex, 16); // signed, as ZooKeeper parses it
       } catch (NumberFormatException e) {
         throw in.invalid("digest (version " + version + ") \"" + hex + "\", expected hex digits", at);
       }

@@ -26,7 +26,8 @@ import zkstore.tree.NodeKind;
  * {@code NullPointerException}) stop the whole start-up, as does snappy-java's {@code SnappyError} (an {@code Error})
  * on a chunk length above its limit. So does, with {@code zookeeper.extendedTypesEnabled} (which TTL nodes need), an
  * ephemeralOwner whose top byte is 0xFF but whose feature bits are not TTL's: {@code EphemeralType.get} throws an
- * {@code IllegalArgumentException}, checked after the node's parent is found.
+ * {@code IllegalArgumentException}, checked after the node's parent is found. And so does a digest section of
+ * version below 2 whose hex digest {@code Long.parseLong} refuses ({@code NumberFormatException}).
  */
 public final class ZooKeeperSnapshotLoad {
   /** How ZooKeeper ends its read of one snapshot. */
@@ -117,7 +118,13 @@ public final class ZooKeeperSnapshotLoad {
       return new Stops(stop);
     }
     checkSeal();
-    if (readOptional(8 + 4 + 8)) {
+    boolean digest;
+    try {
+      digest = digestSection();
+    } catch (NumberFormatException e) {
+      return new Stops(e.toString() + ": the digest section's hex digest (version below 2) does not parse");
+    }
+    if (digest) {
       checkSeal();
     }
     if (readOptional(8)) {
@@ -192,6 +199,28 @@ public final class ZooKeeperSnapshotLoad {
     readString();
     if (stored != expected) {
       throw new IOException("CRC corruption");
+    }
+  }
+
+  /**
+   * ZooKeeper's ZxidDigest: zxid, version, and the digest as a long, or below version 2 as a hex string it parses with
+   * {@code Long.parseLong(s, 16)}, whose NumberFormatException escapes its fallback. False when the stream ends
+   * inside it (ZooKeeper takes the section as absent).
+   */
+  private boolean digestSection() throws IOException {
+    try {
+      readLong();
+      if (readInt() >= 2) {
+        readLong();
+      } else {
+        String hex = readString();
+        if (hex != null) {
+          Long.parseLong(hex, 16);
+        }
+      }
+      return true;
+    } catch (EOFException e) {
+      return false;
     }
   }
 

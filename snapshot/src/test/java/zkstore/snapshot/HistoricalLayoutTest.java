@@ -93,6 +93,16 @@ class HistoricalLayoutTest {
   }
 
   @Test
+  void aHexDigestAboveTheSignedRangeIsRefusedAsZooKeeperFailsOnIt() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("hex-unsigned"));
+    Path file = dir.resolve("snapshot.3");
+    Files.write(file, nodes(true).hexDigest(3, -1L).seal().bytes());
+    assertThrows(NumberFormatException.class, () -> ZkTrees.read(dir, new HashMap<>()));
+    FormatException e = assertThrows(FormatException.class, () -> new SnapshotReader().verify(file));
+    assertTrue(e.getMessage().contains("\"ffffffffffffffff\", expected hex digits"), e.getMessage());
+  }
+
+  @Test
   void zooKeeper39FileHasLastProcessedZxidAndThreeSeals() throws Exception {
     MemTree model = readBoth("3.5", nodes(true).bytes()).tree();
     Read r = readBoth("3.9", nodes(true).digest(3, model.treeDigest()).seal().lastZxid(4).seal().bytes());

@@ -291,6 +291,22 @@ class VerifyPredictsZooKeeperStartTest {
   }
 
   @Test
+  void aHexDigestThatDoesNotParseStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
+    Path d = copy("hex-digest");
+    Path snap = d.resolve("version-2/snapshot.18");
+    ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(snap));
+    // The 3.9 layout ends with seal 1, the digest section (zxid, version, digest), seal 2, lastZxid and seal 3;
+    // each seal is an Adler32 and the string "/".
+    int digestAt = b.capacity() - (20 + 13 + 8 + 13);
+    assertEquals(1, b.getInt(digestAt - 5), "seal 1's \"/\" ends right before the digest section");
+    assertEquals('/', b.get(digestAt - 1));
+    // Version 1 makes ZooKeeper read the digest as a hex string: a zero long is a length of 0, the string "".
+    write(snap, digestAt + 8, ByteBuffer.allocate(12).putInt(0, 1));
+    assertZooKeeperStops(d, "digest version 1 with an empty hex digest in snapshot.18", false,
+        "snapshot.18: java.lang.NumberFormatException");
+  }
+
+  @Test
   void aNullNodePathStopsZooKeeperInsteadOfFallingBackToAnOlderSnapshot() throws IOException {
     Path d = copy("null-path");
     Path snap = d.resolve("version-2/snapshot.18");
