@@ -220,8 +220,8 @@ final class FileScanner implements Closeable {
   /**
    * Whether entries were written after the bad frame at {@code o}, which makes it corruption rather than a
    * torn tail: a non-zero byte beyond the longest frame that could start at {@code o}, or a complete,
-   * checksum-valid frame starting inside that extent. Linear in the bytes examined: each candidate's Adler32
-   * comes from prefix sums, so a run of look-alike frames cannot make the search quadratic.
+   * checksum-valid frame starting inside that extent (see {@link LaterFrameSearch}; a search it cannot decide
+   * counts as written past).
    */
   private boolean writtenPast(long o) throws IOException {
     long extentEnd = Math.min(size, o + LogFormat.frameSize(maxPayload));
@@ -232,65 +232,7 @@ final class FileScanner implements Closeable {
     if (last <= o) {
       return false;
     }
-    long from = o + 1;
-    ByteBuffer bytes = ByteBuffer.allocate((int) (last + 1 - from));
-    window.read(from, bytes);
-    AdlerPrefix sums = null;
-    for (int p = 0; p + LogFormat.FRAME_OVERHEAD + LogFormat.TXN_HEADER_SIZE <= bytes.position(); p++) {
-      if (bytes.getInt(p) != 0) {
-        continue; // an Adler32 held in a long has a zero upper half
-      }
-      int len = bytes.getInt(p + 8);
-      if (len < LogFormat.TXN_HEADER_SIZE || len > maxPayload || p + LogFormat.frameSize(len) > bytes.position()) {
-        continue;
-      }
-      if (bytes.get(p + LogFormat.FRAME_PREFIX + len) != LogFormat.END_OF_RECORD) {
-        continue;
-      }
-      if (sums == null) {
-        sums = new AdlerPrefix(bytes.array(), bytes.position());
-      }
-      if (sums.adler(p + LogFormat.FRAME_PREFIX, len) == bytes.getLong(p)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Prefix sums of a file range that give the Adler32 of any sub-range in constant time
-   * (A = 1 + sum of bytes, B = n + sum of (n - i) * byte i, both mod 65521).
-   */
-  static final class AdlerPrefix {
-    private static final int MOD = 65521;
-    private final char[] s1;
-    private final char[] s2;
-
-    /** Sums of {@code bytes[0, n)}. */
-    AdlerPrefix(byte[] bytes, int n) {
-      s1 = new char[n + 1];
-      s2 = new char[n + 1];
-      long a = 0;
-      long w = 0;
-      for (int k = 0; k < n; k++) {
-        int x = bytes[k] & 0xff;
-        a = (a + x) % MOD;
-        w = (w + (long) k * x) % MOD;
-        s1[k + 1] = (char) a;
-        s2[k + 1] = (char) w;
-      }
-    }
-
-    /** Adler32 of the {@code len} bytes from index {@code from} (inside the summed range). */
-    long adler(int from, int len) {
-      int lo = from;
-      int hi = lo + len;
-      long sum = Math.floorMod(s1[hi] - s1[lo], MOD);
-      long weighted = Math.floorMod(s2[hi] - s2[lo], MOD);
-      long a = (1 + sum) % MOD;
-      long b = Math.floorMod(len + (long) hi % MOD * sum - weighted, (long) MOD);
-      return (b << 16) | a;
-    }
+    return new LaterFrameSearch(window, maxPayload).search(o + 1, last + 1) != LaterFrameSearch.Result.NO_FRAME;
   }
 
   /**

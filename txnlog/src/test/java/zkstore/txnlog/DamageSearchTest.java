@@ -7,16 +7,19 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.Adler32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
+import zkstore.oracle.ChildJvm;
 
 /**
  * How a bad frame is classified when what follows it is large: the search for entries written after it
- * looks at most one maximal frame ahead and computes candidates' checksums from prefix sums, so big files
- * of look-alike frames are classified in linear time.
+ * looks at most one maximal frame ahead, streams that range once and computes candidates' checksums from
+ * running sums, so big files of look-alike frames are classified in linear time and bounded memory.
  */
 class DamageSearchTest {
   private static final int MAX_FRAME = (int) LogFormat.frameSize(LogFormat.DEFAULT_MAX_PAYLOAD);
@@ -89,23 +92,123 @@ class DamageSearchTest {
   }
 
   @Test
-  void prefixSumAdlerEqualsAdler32OnRandomRanges() throws Exception {
-    long seed = Txns.seed("prefixSumAdler");
+  void theStreamingSearchAgreesWithCheckingEveryPositionDirectly() throws Exception {
+    long seed = Txns.seed("laterFrameSearch");
     Random rnd = new Random(seed);
-    byte[] bytes = new byte[300_000];
-    rnd.nextBytes(bytes);
-    for (int i = 0; i < 50_000; i++) {
-      bytes[rnd.nextInt(bytes.length)] = (byte) (rnd.nextBoolean() ? 0 : 0xff);
+    int maxPayload = 600;
+    for (int round = 0; round < 400; round++) {
+      byte[] bytes = rangeWithPlantedFrames(rnd, maxPayload);
+      int from = rnd.nextInt(40);
+      int end = bytes.length - rnd.nextInt(40);
+      Path p = dir.resolve("range" + round);
+      Files.write(p, bytes);
+      LaterFrameSearch.Result expected = hasFrameByBruteForce(bytes, from, end, maxPayload)
+          ? LaterFrameSearch.Result.FRAME : LaterFrameSearch.Result.NO_FRAME;
+      try (ReadWindow w = new ReadWindow(p, 4096)) {
+        for (int chunk : new int[] {1, 7, 100, 1 << 20}) {
+          LaterFrameSearch search = new LaterFrameSearch(w, maxPayload, LaterFrameSearch.MAX_PENDING, chunk);
+          assertEquals(expected, search.search(from, end),
+              "seed " + seed + " round " + round + " chunk " + chunk + " range " + from + " to " + end);
+        }
+      }
     }
-    int from = 1000;
-    byte[] range = java.util.Arrays.copyOfRange(bytes, from, bytes.length);
-    FileScanner.AdlerPrefix sums = new FileScanner.AdlerPrefix(range, range.length);
-    for (int k = 0; k < 2000; k++) {
-      int off = from + rnd.nextInt(bytes.length - from);
-      int len = rnd.nextInt(bytes.length - off + 1);
-      Adler32 a = new Adler32();
-      a.update(bytes, off, len);
-      assertEquals(a.getValue(), sums.adler(off - from, len), "seed " + seed + " range " + off + "+" + len);
+  }
+
+  /** Random bytes, half of them zeros so that frame prefixes abound, with whole and spoiled frames planted. */
+  private static byte[] rangeWithPlantedFrames(Random rnd, int maxPayload) {
+    byte[] b = new byte[200 + rnd.nextInt(3000)];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = rnd.nextBoolean() ? 0 : (byte) rnd.nextInt(256);
+    }
+    for (int f = rnd.nextInt(4); f > 0; f--) {
+      int len = LogFormat.TXN_HEADER_SIZE + rnd.nextInt(maxPayload - LogFormat.TXN_HEADER_SIZE + 1);
+      if (LogFormat.frameSize(len) > b.length) {
+        continue;
+      }
+      int at = rnd.nextInt(b.length - (int) LogFormat.frameSize(len) + 1);
+      byte[] payload = new byte[len];
+      rnd.nextBytes(payload);
+      Adler32 sum = new Adler32();
+      sum.update(payload);
+      ByteBuffer.wrap(b, at, LogFormat.FRAME_PREFIX).putLong(sum.getValue()).putInt(len);
+      System.arraycopy(payload, 0, b, at + LogFormat.FRAME_PREFIX, len);
+      b[at + LogFormat.FRAME_PREFIX + len] = LogFormat.END_OF_RECORD;
+      if (rnd.nextBoolean()) {
+        b[at + LogFormat.FRAME_PREFIX + rnd.nextInt(len + 1)] ^= (byte) (1 << rnd.nextInt(8));
+      }
+    }
+    return b;
+  }
+
+  private static boolean hasFrameByBruteForce(byte[] b, int from, int end, int maxPayload) {
+    ByteBuffer w = ByteBuffer.wrap(b);
+    for (int p = from; p + LogFormat.FRAME_PREFIX <= end; p++) {
+      int len = w.getInt(p + 8);
+      if (w.getInt(p) != 0 || len < LogFormat.TXN_HEADER_SIZE || len > maxPayload
+          || p + LogFormat.frameSize(len) > end || b[p + LogFormat.FRAME_PREFIX + len] != LogFormat.END_OF_RECORD) {
+        continue;
+      }
+      Adler32 sum = new Adler32();
+      sum.update(b, p + LogFormat.FRAME_PREFIX, len);
+      if (sum.getValue() == (w.getInt(p + 4) & 0xffffffffL)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void tooManyPendingCandidatesLeaveTheSearchUndecided() throws Exception {
+    Path p = dir.resolve("lookalikes");
+    int length = 3 << 20; // look-alike frames of about 1 MiB pend 64 Ki at a time
+    Files.write(p, lookAlikeFrames(length));
+    int maxPayload = LogFormat.DEFAULT_MAX_PAYLOAD;
+    try (ReadWindow w = new ReadWindow(p, 4096)) {
+      assertEquals(LaterFrameSearch.Result.UNDECIDED,
+          new LaterFrameSearch(w, maxPayload, 1000, 1 << 16).search(0, length));
+      assertEquals(LaterFrameSearch.Result.NO_FRAME, new LaterFrameSearch(w, maxPayload).search(0, length));
+    }
+  }
+
+  /**
+   * With a read limit of 256 MiB, a bad frame followed by 64 MiB of bytes that end inside the longest frame is
+   * classified in a child JVM of 32 MiB heap; a search that held the range and its sums in memory needed about
+   * 320 MiB.
+   */
+  @Test
+  void aLargeReadLimitClassifiesADamagedTailInBoundedMemory() throws Exception {
+    Path log = logWithBadEntryThen(new byte[0], 0);
+    long seed = Txns.seed("boundedSearch");
+    Random rnd = new Random(seed);
+    byte[] chunk = new byte[1 << 20];
+    try (var out = Files.newOutputStream(log, java.nio.file.StandardOpenOption.APPEND)) {
+      for (int i = 0; i < 64; i++) {
+        rnd.nextBytes(chunk);
+        out.write(chunk);
+      }
+      out.write(new byte[4096]);
+    }
+    List<String> out = ChildJvm.run(List.of("-Xmx32m"), ClassifyLog.class, dir.toString(),
+        Integer.toString(128 << 20));
+    assertEquals(List.of("TornTail 4"), out, "seed " + seed);
+  }
+
+  /** Reads a log directory with a given jute.maxbuffer and prints the outcome's type and last valid zxid. */
+  public static final class ClassifyLog {
+    public static void main(String[] args) throws IOException {
+      ReadOptions options = ReadOptions.defaults().withLimits(JuteMaxBuffer.of(Integer.parseInt(args[1])));
+      try (TxnLogReader r = TxnLogReader.open(Path.of(args[0]), 1, options)) {
+        try {
+          while (r.next()) {
+            r.record();
+          }
+        } catch (FormatException e) {
+          // the outcome says what it was
+        }
+        ReadOutcome outcome = r.outcome();
+        long last = outcome instanceof TornTail t ? t.lastValidZxid() : -1;
+        System.out.println(outcome.getClass().getSimpleName() + " " + last);
+      }
     }
   }
 }
