@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.Adler32;
 import zkstore.jute.FormatException;
 import zkstore.jute.JuteMaxBuffer;
@@ -219,20 +220,22 @@ final class SnapshotInput {
     return len;
   }
 
-  /** Makes room for {@code n} bytes (at most one maximal field plus a record's fixed part, checked by callers). */
-  private void grow(int n) {
+  /** Moves the unread bytes to the front of the buffer, after summing the consumed ones. */
+  private void compact() {
     adler.update(buf, adlerPos, pos - adlerPos);
     int keep = limit - pos;
-    byte[] bigger = new byte[Math.max(n, (int) Math.min(Integer.MAX_VALUE - 8, 2L * buf.length))];
-    System.arraycopy(buf, pos, bigger, 0, keep);
+    System.arraycopy(buf, pos, buf, 0, keep);
     base += pos;
     limit = keep;
     pos = 0;
     adlerPos = 0;
-    buf = bigger;
   }
 
-  /** Makes {@code n} bytes available at pos; false if the stream ends first. */
+  /**
+   * Makes {@code n} bytes available at pos; false if the stream ends first. The buffer at most doubles per
+   * step and only once the stream has filled it, so a corrupt length in a compressed stream (whose size is not
+   * known ahead) allocates about twice the bytes that are really there, not the length it claims.
+   */
   private boolean fill(int n) throws IOException {
     if (limit - pos >= n) {
       return true;
@@ -240,27 +243,23 @@ final class SnapshotInput {
     if (eof) {
       return false;
     }
-    if (n > buf.length) {
-      grow(n);
-    }
     if (pos > 0) {
-      adler.update(buf, adlerPos, pos - adlerPos);
-      int keep = limit - pos;
-      System.arraycopy(buf, pos, buf, 0, keep);
-      base += pos;
-      limit = keep;
-      pos = 0;
-      adlerPos = 0;
+      compact();
     }
-    int want = Math.min(buf.length, Math.max(n, FILL_BYTES));
-    while (limit < want) {
-      int r = source.read(buf, limit, want - limit);
-      if (r < 0) {
-        eof = true;
-        break;
+    while (limit < n) {
+      if (limit == buf.length) {
+        buf = Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
       }
-      limit += r;
+      int want = Math.min(buf.length, Math.max(n, FILL_BYTES));
+      while (limit < want) {
+        int r = source.read(buf, limit, want - limit);
+        if (r < 0) {
+          eof = true;
+          return limit >= n;
+        }
+        limit += r;
+      }
     }
-    return limit - pos >= n;
+    return true;
   }
 }

@@ -48,6 +48,7 @@ public final class ZooKeeperSnapshotLoad {
   /** ZooKeeper's zookeeper.extendedTypesEnabled: whether 0xFF.. owners must be TTL owners. */
   private final boolean extendedTypes;
   private final DataInputStream in;
+  private final byte[] scratch = new byte[8192];
   /** Bytes read so far, of the uncompressed stream where the file is compressed. */
   private long position;
   /** Words an offset so that it names the stream it counts. */
@@ -168,7 +169,7 @@ public final class ZooKeeperSnapshotLoad {
       if ("/".equals(path)) {
         return null;
       }
-      readBuffer();
+      skipBuffer();
       skip(SnapshotFormat.OWNER_IN_NODE_TAIL);
       long ownerAt = position;
       long owner = readLong();
@@ -239,18 +240,37 @@ public final class ZooKeeperSnapshotLoad {
     return b == null ? null : new String(b, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A jute buffer, as ZooKeeper reads it. ZooKeeper allocates the length before reading; this reads the bytes that
+   * are there, so a corrupt length in a compressed stream costs the heap only what the stream holds.
+   */
   private byte[] readBuffer() throws IOException {
-    int len = readInt();
+    int len = readLength();
     if (len == -1) {
       return null;
     }
-    if (len < 0 || len > maxLength) {
-      throw new IOException("Unreasonable length = " + len);
+    byte[] b = in.readNBytes(len);
+    if (b.length < len) {
+      throw new EOFException("a buffer of " + len + " bytes ends after " + b.length);
     }
-    byte[] b = new byte[len];
-    in.readFully(b);
     position += len;
     return b;
+  }
+
+  /** Reads past a jute buffer whose bytes nothing needs. */
+  private void skipBuffer() throws IOException {
+    int len = readLength();
+    if (len > 0) {
+      skip(len);
+    }
+  }
+
+  private int readLength() throws IOException {
+    int len = readInt();
+    if (len != -1 && (len < 0 || len > maxLength)) {
+      throw new IOException("Unreasonable length = " + len);
+    }
+    return len;
   }
 
   private int readInt() throws IOException {
@@ -264,7 +284,11 @@ public final class ZooKeeperSnapshotLoad {
   }
 
   private void skip(int bytes) throws IOException {
-    in.readFully(new byte[bytes]);
+    for (int left = bytes; left > 0; ) {
+      int n = Math.min(left, scratch.length);
+      in.readFully(scratch, 0, n);
+      left -= n;
+    }
     position += bytes;
   }
 }
