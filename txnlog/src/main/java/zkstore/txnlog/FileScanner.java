@@ -23,6 +23,7 @@ final class FileScanner implements Closeable {
   private final String name;
   private final int maxPayload;
   private final ReadWindow window;
+  private final int windowBytes;
   private final long size;
   private final Adler32 adler = new Adler32();
   private long next;
@@ -47,6 +48,7 @@ final class FileScanner implements Closeable {
     this.name = file.name();
     this.maxPayload = maxPayload;
     this.window = new ReadWindow(file.path(), windowBytes);
+    this.windowBytes = windowBytes;
     this.size = window.size();
     checkHeader();
   }
@@ -130,6 +132,19 @@ final class FileScanner implements Closeable {
       return fail(o, "length", "at most " + (size - o - LogFormat.FRAME_OVERHEAD) + " (bytes left in the file)",
           Integer.toString(len));
     }
+    if (LogFormat.frameSize(len) > windowBytes) {
+      // Check a frame the window would have to grow for before growing it, so a damaged length costs no
+      // buffer of that length (up to 2 GiB with a large jute.maxbuffer). The frame is checked again in the
+      // buffer below: that copy is the one returned, and the file may have shrunk in between.
+      byte eor = byteAt(o + LogFormat.FRAME_PREFIX + len);
+      if (eor != LogFormat.END_OF_RECORD) {
+        return fail(o, "end-of-record byte", hex8(LogFormat.END_OF_RECORD), hex8(eor));
+      }
+      long actual = streamedAdler(o + LogFormat.FRAME_PREFIX, len);
+      if (actual != checksum) {
+        return checksumMismatch(o, actual, checksum);
+      }
+    }
     ByteBuffer b = window.cover(o, (int) LogFormat.frameSize(len));
     int i = window.index(o);
     byte eor = b.get(i + LogFormat.FRAME_PREFIX + len);
@@ -138,8 +153,7 @@ final class FileScanner implements Closeable {
     }
     long actual = adler(b, i + LogFormat.FRAME_PREFIX, len);
     if (actual != checksum) {
-      return fail(o, "checksum", "0x" + Long.toHexString(actual) + " (Adler32 of the payload)",
-          "0x" + Long.toHexString(checksum));
+      return checksumMismatch(o, actual, checksum);
     }
     entryOffset = o;
     payloadLength = len;
@@ -160,22 +174,37 @@ final class FileScanner implements Closeable {
     if ((checksum >>> 32) != 0 || payloadAt + len + 1 > size) {
       return false;
     }
-    ByteBuffer eor = ByteBuffer.allocate(1);
-    if (window.read(payloadAt + len, eor) != 1 || eor.get(0) != LogFormat.END_OF_RECORD) {
-      return false;
-    }
+    return byteAt(payloadAt + len) == LogFormat.END_OF_RECORD && streamedAdler(payloadAt, len) == checksum;
+  }
+
+  private boolean checksumMismatch(long o, long actual, long stored) throws IOException {
+    return fail(o, "checksum", "0x" + Long.toHexString(actual) + " (Adler32 of the payload)",
+        "0x" + Long.toHexString(stored));
+  }
+
+  /** The byte at file offset {@code at}, read alone; 0 past the end of the file as it is now. */
+  private byte byteAt(long at) throws IOException {
+    ByteBuffer one = ByteBuffer.allocate(1);
+    return window.read(at, one) == 1 ? one.get(0) : 0;
+  }
+
+  /**
+   * The Adler32 of the {@code len} file bytes at {@code from}, read in blocks without holding them; -1 if the
+   * file ends first (no Adler32 is negative).
+   */
+  private long streamedAdler(long from, int len) throws IOException {
     Adler32 sum = new Adler32();
     ByteBuffer chunk = ByteBuffer.allocate(ZERO_BLOCK);
-    for (long at = payloadAt; at < payloadAt + len; ) {
-      chunk.clear().limit((int) Math.min(ZERO_BLOCK, payloadAt + len - at));
+    for (long at = from; at < from + len; ) {
+      chunk.clear().limit((int) Math.min(ZERO_BLOCK, from + len - at));
       int n = window.read(at, chunk);
       if (n <= 0) {
-        return false;
+        return -1;
       }
       sum.update(chunk.array(), 0, n);
       at += n;
     }
-    return sum.getValue() == checksum;
+    return sum.getValue();
   }
 
   private long adler(ByteBuffer b, int from, int len) {

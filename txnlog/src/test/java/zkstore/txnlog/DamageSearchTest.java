@@ -193,7 +193,27 @@ class DamageSearchTest {
     assertEquals(List.of("TornTail 4"), out, "seed " + seed);
   }
 
-  /** Reads a log directory with a given jute.maxbuffer and prints the outcome's type and last valid zxid. */
+  /**
+   * A length flipped to 100 MiB in a 110 MiB file, read with a limit of 256 MiB: the frame's end byte is checked
+   * before a buffer of that length is allocated, in a child JVM with 32 MiB of heap and of direct memory.
+   */
+  @Test
+  void aDamagedLengthWithinALargeLimitAllocatesNoBufferOfThatLength() throws Exception {
+    RawLog log = new RawLog().entries(1, 5);
+    byte[] bytes = log.bytes(0);
+    int third = (int) (long) log.offsets().get(2);
+    ByteBuffer.wrap(bytes).putInt(third + 8, 100 << 20);
+    Path file = dir.resolve("log.1");
+    Files.write(file, bytes);
+    try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+      raf.setLength(110L << 20);
+    }
+    List<String> out = ChildJvm.run(List.of("-Xmx32m", "-XX:MaxDirectMemorySize=32m"), ClassifyLog.class,
+        dir.toString(), Integer.toString(128 << 20));
+    assertEquals(List.of("Corruption end-of-record byte at " + third), out);
+  }
+
+  /** Reads a log directory with a given jute.maxbuffer and prints the outcome: type, then zxid or field. */
   public static final class ClassifyLog {
     public static void main(String[] args) throws IOException {
       ReadOptions options = ReadOptions.defaults().withLimits(JuteMaxBuffer.of(Integer.parseInt(args[1])));
@@ -206,8 +226,9 @@ class DamageSearchTest {
           // the outcome says what it was
         }
         ReadOutcome outcome = r.outcome();
-        long last = outcome instanceof TornTail t ? t.lastValidZxid() : -1;
-        System.out.println(outcome.getClass().getSimpleName() + " " + last);
+        String detail = outcome instanceof TornTail t ? Long.toString(t.lastValidZxid())
+            : outcome instanceof Corruption c ? c.field() + " at " + c.offset() : "";
+        System.out.println(outcome.getClass().getSimpleName() + " " + detail);
       }
     }
   }
