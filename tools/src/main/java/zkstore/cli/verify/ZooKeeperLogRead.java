@@ -4,8 +4,11 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.Adler32;
 import zkstore.jute.FormatException;
@@ -45,6 +48,8 @@ final class ZooKeeperLogRead {
   private long entries;
   private long firstZxid = -1;
   private long lastZxid = -1;
+  /** The same file, read by position to check a long frame before reading it into memory. */
+  private FileChannel ahead;
 
   private ZooKeeperLogRead(long size, int maxLength) {
     this.size = size;
@@ -66,7 +71,9 @@ final class ZooKeeperLogRead {
     if (size < LogFormat.HEADER_SIZE) {
       return r.result(new Fatal(0, "EOFException: the file is " + size + " bytes, shorter than its 16-byte header"));
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES)) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+        FileChannel ahead = FileChannel.open(file, StandardOpenOption.READ)) {
+      r.ahead = ahead;
       return r.result(r.entries(new DataInputStream(in)));
     }
   }
@@ -107,12 +114,16 @@ final class ZooKeeperLogRead {
             + " bytes left");
       }
       if (payload.length < len) {
+        End damaged = len > BUFFER_BYTES ? checkAhead(offset, checksum, len) : null;
+        if (damaged != null) {
+          return damaged;
+        }
         payload = new byte[Math.max(len, payload.length * 2)];
       }
       in.readFully(payload, 0, len);
       byte eor = in.readByte();
       if (eor != LogFormat.END_OF_RECORD) {
-        return new Partial(offset, String.format("end-of-record byte 0x%02x (\"Last transaction was partial.\")", eor));
+        return partial(offset, eor);
       }
       adler.reset();
       adler.update(payload, 0, len);
@@ -125,6 +136,37 @@ final class ZooKeeperLogRead {
       }
       offset += LogFormat.frameSize(len);
     }
+  }
+
+  /**
+   * How ZooKeeper ends at the long frame at {@code offset} if its end byte or checksum is bad, or null if both
+   * are right. ZooKeeper allocates the length first; checking here without holding the payload keeps a damaged
+   * length (up to 2 GiB with a large jute.maxbuffer) from costing verify a buffer of that length.
+   */
+  private End checkAhead(long offset, long checksum, int len) throws IOException {
+    long payloadAt = offset + LogFormat.FRAME_PREFIX;
+    ByteBuffer chunk = ByteBuffer.allocate(BUFFER_BYTES);
+    chunk.limit(1);
+    ahead.read(chunk, payloadAt + len);
+    byte eor = chunk.get(0);
+    if (eor != LogFormat.END_OF_RECORD) {
+      return partial(offset, eor);
+    }
+    adler.reset();
+    for (long at = payloadAt; at < payloadAt + len; ) {
+      chunk.clear().limit((int) Math.min(BUFFER_BYTES, payloadAt + len - at));
+      int n = ahead.read(chunk, at);
+      if (n <= 0) {
+        return null; // the file shrank: the read below meets its end as ZooKeeper would
+      }
+      adler.update(chunk.array(), 0, n);
+      at += n;
+    }
+    return adler.getValue() != checksum ? new Fatal(offset, "CRC check failed") : null;
+  }
+
+  private static Partial partial(long offset, byte eor) {
+    return new Partial(offset, String.format("end-of-record byte 0x%02x (\"Last transaction was partial.\")", eor));
   }
 
   /** Decodes one payload as ZooKeeper does; null when it decodes, else how ZooKeeper ends there. */
