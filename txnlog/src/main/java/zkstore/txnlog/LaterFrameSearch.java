@@ -53,6 +53,9 @@ final class LaterFrameSearch {
 
   /** Searches file bytes {@code [from, end)}; bytes the file no longer has count as zeros. */
   Result search(long from, long end) throws IOException {
+    sum = 0;
+    weighted = 0;
+    pending.clear();
     long n = end - from;
     byte[] chunk = new byte[(int) Math.min(chunkBytes + LOOKAHEAD, n)];
     ByteBuffer buffer = ByteBuffer.wrap(chunk);
@@ -132,6 +135,10 @@ final class LaterFrameSearch {
 
     int size() {
       return size;
+    }
+
+    void clear() {
+      size = 0;
     }
 
     long minEnd() {
