@@ -48,8 +48,6 @@ final class ZooKeeperLogRead {
   private long entries;
   private long firstZxid = -1;
   private long lastZxid = -1;
-  /** The same file, read by position to check a long frame before reading it into memory. */
-  private FileChannel ahead;
 
   private ZooKeeperLogRead(long size, int maxLength) {
     this.size = size;
@@ -73,8 +71,7 @@ final class ZooKeeperLogRead {
     }
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
         FileChannel ahead = FileChannel.open(file, StandardOpenOption.READ)) {
-      r.ahead = ahead;
-      return r.result(r.entries(new DataInputStream(in)));
+      return r.result(r.entries(new DataInputStream(in), ahead));
     }
   }
 
@@ -82,7 +79,8 @@ final class ZooKeeperLogRead {
     return new Result(entries, firstZxid, lastZxid, end);
   }
 
-  private End entries(DataInputStream in) throws IOException {
+  /** {@code ahead}: the same file, read by position to check a long frame before reading it into memory. */
+  private End entries(DataInputStream in, FileChannel ahead) throws IOException {
     int magic = in.readInt();
     in.readInt();
     in.readLong();
@@ -114,7 +112,7 @@ final class ZooKeeperLogRead {
             + " bytes left");
       }
       if (payload.length < len) {
-        End damaged = len > BUFFER_BYTES ? checkAhead(offset, checksum, len) : null;
+        End damaged = len > BUFFER_BYTES ? checkAhead(ahead, offset, checksum, len) : null;
         if (damaged != null) {
           return damaged;
         }
@@ -143,7 +141,7 @@ final class ZooKeeperLogRead {
    * are right. ZooKeeper allocates the length first; checking here without holding the payload keeps a damaged
    * length (up to 2 GiB with a large jute.maxbuffer) from costing verify a buffer of that length.
    */
-  private End checkAhead(long offset, long checksum, int len) throws IOException {
+  private End checkAhead(FileChannel ahead, long offset, long checksum, int len) throws IOException {
     long payloadAt = offset + LogFormat.FRAME_PREFIX;
     ByteBuffer chunk = ByteBuffer.allocate(BUFFER_BYTES);
     chunk.limit(1);
