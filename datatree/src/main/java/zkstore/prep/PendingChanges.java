@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import zkstore.record.Acl;
-import zkstore.record.Stat;
+import zkstore.record.StatPersisted;
 import zkstore.tree.DataTree;
 
 /**
@@ -38,7 +38,8 @@ final class PendingChanges {
         if (s != null) {
             return s == DELETED ? null : s;
         }
-        Stat stat = tree.stat(path);
+        // As ZooKeeper's PrepRequestProcessor, from the stat as stored (cversion counts creates, owners encoded).
+        StatPersisted stat = tree.statPersisted(path);
         if (stat == null) {
             return null;
         }
@@ -47,7 +48,7 @@ final class PendingChanges {
         n.cversion = stat.cversion();
         n.aversion = stat.aversion();
         n.owner = stat.ephemeralOwner();
-        n.childCount = stat.numChildren();
+        n.childCount = tree.numChildren(path);
         n.acl = tree.acl(path);
         changed.put(path, n);
         return n;

@@ -127,10 +127,16 @@ public final class DataTree {
         return find(path) != null;
     }
 
-    /** The wire Stat of the node at {@code path}, or null if there is none. */
+    /** The Stat a client gets for the node at {@code path} (exists, getData), or null if there is none. */
     public Stat stat(String path) {
         ZNode n = find(path);
         return n == null ? null : wireStat(n);
+    }
+
+    /** The number of children of the node at {@code path}, or -1 if there is none. */
+    public int numChildren(String path) {
+        ZNode n = find(path);
+        return n == null ? -1 : n.numChildren;
     }
 
     /** The persisted stat of the node at {@code path}, or null if there is none. */
@@ -300,8 +306,15 @@ public final class DataTree {
                 n.ephemeralOwner, n.pzxid);
     }
 
-    static Stat wireStat(ZNode n) {
-        return new Stat(n.czxid, n.mzxid, n.ctime, n.mtime, n.version, n.cversion, n.aversion, n.ephemeralOwner,
-                ZNode.dataLength(n.bytes), n.numChildren, n.pzxid);
+    /**
+     * The stat ZooKeeper sends a client for this node (its DataNode.copyStat). The stored cversion counts the
+     * creates of children only, while a client is told creates plus deletes: twice the stored count less the
+     * children still there. A container's or TTL node's owner encoding reads as 0, as for a persistent node.
+     */
+    Stat wireStat(ZNode n) {
+        long owner = NodeKind.of(n.ephemeralOwner, options.extendedTypesEnabled()) == NodeKind.EPHEMERAL
+                ? n.ephemeralOwner : 0;
+        return new Stat(n.czxid, n.mzxid, n.ctime, n.mtime, n.version, n.cversion * 2 - n.numChildren, n.aversion,
+                owner, ZNode.dataLength(n.bytes), n.numChildren, n.pzxid);
     }
 }

@@ -105,7 +105,7 @@ final class TreeMutator {
         }
         t.watches.nodeCreated(path, parentForWatch(path), zxid);
         err[0] = KeeperCode.OK;
-        return DataTree.wireStat(child);
+        return t.wireStat(child);
     }
 
     int deleteNode(String path, long zxid) {
@@ -177,7 +177,7 @@ final class TreeMutator {
             n.mzxid = zxid;
             n.version = version;
             t.digest += t.term(p, p.length, n);
-            stat = DataTree.wireStat(n);
+            stat = t.wireStat(n);
         }
         String prefix = t.quotas.maxPrefix(path);
         if (prefix != null) {
@@ -202,7 +202,7 @@ final class TreeMutator {
             n.aclSlot = t.acls.acquire(acl);
             t.digest += t.term(p, p.length, n);
             err[0] = KeeperCode.OK;
-            return DataTree.wireStat(n);
+            return t.wireStat(n);
         }
     }
 

@@ -18,6 +18,7 @@ import org.apache.zookeeper.server.util.SerializeUtils;
 import zkstore.jute.JuteReader;
 import zkstore.record.Acl;
 import zkstore.record.Id;
+import zkstore.record.Stat;
 import zkstore.record.StatPersisted;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
@@ -57,8 +58,29 @@ public final class ZkTreeOracle {
 
     /** Applies one log payload (header, body, optional digest). */
     public int apply(byte[] payload) throws IOException {
+        return applyWithResult(payload).err;
+    }
+
+    /** Applies one log payload and returns ZooKeeper's whole result (code, path, stat, multi results). */
+    public org.apache.zookeeper.server.DataTree.ProcessTxnResult applyWithResult(byte[] payload) throws IOException {
         TxnLogEntry e = SerializeUtils.deserializeTxn(payload);
-        return tree.processTxn(e.getHeader(), e.getTxn()).err;
+        return tree.processTxn(e.getHeader(), e.getTxn());
+    }
+
+    /** A ZooKeeper Stat as zkstore's record, or null. */
+    public static Stat convert(org.apache.zookeeper.data.Stat s) {
+        return s == null ? null : new Stat(s.getCzxid(), s.getMzxid(), s.getCtime(), s.getMtime(), s.getVersion(),
+                s.getCversion(), s.getAversion(), s.getEphemeralOwner(), s.getDataLength(), s.getNumChildren(),
+                s.getPzxid());
+    }
+
+    /** The Stat a client of ZooKeeper gets for {@code path} (exists, getData), or null if there is no node. */
+    public Stat clientStat(String path) {
+        try {
+            return convert(tree.statNode(path, null));
+        } catch (org.apache.zookeeper.KeeperException.NoNodeException e) {
+            return null;
+        }
     }
 
     public long digest() {
@@ -215,6 +237,13 @@ public final class ZkTreeOracle {
         for (String p : mine.keySet()) {
             if (!theirs.containsKey(p)) {
                 return "node " + p + " only in zkstore: " + mine.get(p);
+            }
+        }
+        for (String p : theirs.keySet()) {
+            String clientPath = p.isEmpty() ? "/" : p;
+            if (!java.util.Objects.equals(clientStat(clientPath), ours.stat(clientPath))) {
+                return "client stat of " + clientPath + ": zookeeper " + clientStat(clientPath) + ", zkstore "
+                        + ours.stat(clientPath);
             }
         }
         if (!aclMap().equals(ours.aclCache().entries())) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -116,22 +117,10 @@ class TreeDifferentialTest {
             byte[] payload = TxnCodec.encodePayload(txn);
             TxnRecord decoded = TxnCodec.decodePayload(payload);
             TxnResult mine = replica.apply(decoded);
-            int theirs = zk.apply(payload);
+            org.apache.zookeeper.server.DataTree.ProcessTxnResult result = zk.applyWithResult(payload);
             count(types, errors, txn, mine);
-            String diff = null;
-            if (mine.err() != theirs) {
-                diff = "result code: zookeeper " + theirs + ", zkstore " + mine.err();
-            } else if (zk.digest() != replica.digest()) {
-                diff = "digest: zookeeper " + Long.toHexString(zk.digest()) + ", zkstore " + Long.toHexString(replica.digest());
-            } else if (replica.digest() != workload.tree().digest()) {
-                diff = "digest of the preparing tree " + Long.toHexString(workload.tree().digest())
-                        + " differs from the replica's " + Long.toHexString(replica.digest());
-            } else if (txn.digest() != null && txn.digest().treeDigest() != zk.digest()) {
-                diff = "logged digest " + Long.toHexString(txn.digest().treeDigest()) + " but zookeeper has "
-                        + Long.toHexString(zk.digest());
-            } else if ((i + 1) % fullEvery == 0 || i == n - 1) {
-                diff = zk.difference(replica);
-            }
+            boolean full = (i + 1) % fullEvery == 0 || i == n - 1;
+            String diff = firstDifference(mine, result, zk, replica, workload, txn, full);
             if (diff != null) {
                 System.out.println("seed " + cfg.seed() + " txn #" + i + " " + txn + "\n  request " + step.request()
                         + "\n  " + diff);
@@ -143,6 +132,50 @@ class TreeDifferentialTest {
                     + replica.nodeCount() + ", ACL entries " + replica.aclCache().size());
         }
         return -1;
+    }
+
+    /** Null if both trees agree after {@code txn}; else what differs first. */
+    private static String firstDifference(TxnResult mine, org.apache.zookeeper.server.DataTree.ProcessTxnResult result,
+            ZkTreeOracle zk, DataTree replica, RandomWorkload workload, TxnRecord txn, boolean full) throws Exception {
+        if (mine.err() != result.err) {
+            return "result code: zookeeper " + result.err + ", zkstore " + mine.err();
+        }
+        String stat = statDifference(mine, result);
+        if (stat != null) {
+            return stat;
+        }
+        if (zk.digest() != replica.digest()) {
+            return "digest: zookeeper " + Long.toHexString(zk.digest()) + ", zkstore " + Long.toHexString(replica.digest());
+        }
+        if (replica.digest() != workload.tree().digest()) {
+            return "digest of the preparing tree " + Long.toHexString(workload.tree().digest())
+                    + " differs from the replica's " + Long.toHexString(replica.digest());
+        }
+        if (txn.digest() != null && txn.digest().treeDigest() != zk.digest()) {
+            return "logged digest " + Long.toHexString(txn.digest().treeDigest()) + " but zookeeper has "
+                    + Long.toHexString(zk.digest());
+        }
+        return full ? zk.difference(replica) : null;
+    }
+
+    /** Null if the stats returned with the result (create2, setData, setACL; per sub-op of a multi) agree. */
+    private static String statDifference(TxnResult mine, org.apache.zookeeper.server.DataTree.ProcessTxnResult theirs) {
+        zkstore.record.Stat t = ZkTreeOracle.convert(theirs.stat);
+        if (!java.util.Objects.equals(t, mine.stat())) {
+            return "result stat: zookeeper " + t + ", zkstore " + mine.stat();
+        }
+        List<org.apache.zookeeper.server.DataTree.ProcessTxnResult> subs =
+                theirs.multiResult == null ? List.of() : theirs.multiResult;
+        if (subs.size() != mine.multiResults().size()) {
+            return "multi results: zookeeper " + subs.size() + ", zkstore " + mine.multiResults().size();
+        }
+        for (int k = 0; k < subs.size(); k++) {
+            String d = statDifference(mine.multiResults().get(k), subs.get(k));
+            if (d != null) {
+                return "sub-op " + k + " " + d;
+            }
+        }
+        return null;
     }
 
     private static void count(Map<String, Integer> types, Map<Integer, Integer> errors, TxnRecord txn, TxnResult r) {
