@@ -57,7 +57,8 @@ public final class TxnText {
 
   /** The text TxnLogToolkit shows after the op name. */
   public static String details(TxnBody body) {
-    if (body == null) {
+    // A 3.4/3.5 closeSession has no body; ZooKeeper's toolkit then prints nothing, not an empty vector.
+    if (body == null || body instanceof CloseSessionTxn c && c.bodyless()) {
       return "";
     }
     if (body instanceof CreateTxn c) {
