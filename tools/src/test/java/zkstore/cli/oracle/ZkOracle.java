@@ -71,32 +71,34 @@ public final class ZkOracle {
     List<String> lines = new ArrayList<>();
     for (String p : paths) {
       DataNode n = tree.getNode(p);
-      StatPersisted s = n.stat;
-      byte[] data = n.getData();
-      StringBuilder sb = new StringBuilder("{\"path\":").append(q(p))
-          .append(",\"data\":").append(data == null ? "null" : q(Base64.getEncoder().encodeToString(data)))
-          .append(",\"czxid\":").append(q(hex(s.getCzxid())))
-          .append(",\"mzxid\":").append(q(hex(s.getMzxid())))
-          .append(",\"pzxid\":").append(q(hex(s.getPzxid())))
-          .append(",\"ctime\":").append(s.getCtime())
-          .append(",\"mtime\":").append(s.getMtime())
-          .append(",\"version\":").append(s.getVersion())
-          .append(",\"cversion\":").append(s.getCversion())
-          .append(",\"aversion\":").append(s.getAversion())
-          .append(",\"ephemeralOwner\":").append(q(hex(s.getEphemeralOwner())))
-          .append(",\"dataLength\":").append(data == null ? 0 : data.length)
-          .append(",\"numChildren\":").append(n.getChildren().size())
-          .append(",\"acl\":[");
-      List<ACL> acl = tree.getACL(n);
-      for (int i = 0; i < acl.size(); i++) {
-        ACL a = acl.get(i);
-        sb.append(i > 0 ? "," : "").append("{\"perms\":").append(a.getPerms())
-            .append(",\"scheme\":").append(q(a.getId().getScheme()))
-            .append(",\"id\":").append(q(a.getId().getId())).append('}');
-      }
-      lines.add(sb.append("]}").toString());
+      lines.add(exportLine(p, n.getData(), n.stat, n.getChildren().size(), tree.getACL(n)));
     }
     return lines;
+  }
+
+  /** One znode as a line of {@code export --json}, the stat as ZooKeeper persists it. */
+  static String exportLine(String path, byte[] data, StatPersisted s, int numChildren, List<ACL> acl) {
+    StringBuilder sb = new StringBuilder("{\"path\":").append(q(path))
+        .append(",\"data\":").append(data == null ? "null" : q(Base64.getEncoder().encodeToString(data)))
+        .append(",\"czxid\":").append(q(hex(s.getCzxid())))
+        .append(",\"mzxid\":").append(q(hex(s.getMzxid())))
+        .append(",\"pzxid\":").append(q(hex(s.getPzxid())))
+        .append(",\"ctime\":").append(s.getCtime())
+        .append(",\"mtime\":").append(s.getMtime())
+        .append(",\"version\":").append(s.getVersion())
+        .append(",\"cversion\":").append(s.getCversion())
+        .append(",\"aversion\":").append(s.getAversion())
+        .append(",\"ephemeralOwner\":").append(q(hex(s.getEphemeralOwner())))
+        .append(",\"dataLength\":").append(data == null ? 0 : data.length)
+        .append(",\"numChildren\":").append(numChildren)
+        .append(",\"acl\":[");
+    for (int i = 0; i < acl.size(); i++) {
+      ACL a = acl.get(i);
+      sb.append(i > 0 ? "," : "").append("{\"perms\":").append(a.getPerms())
+          .append(",\"scheme\":").append(q(a.getId().getScheme()))
+          .append(",\"id\":").append(q(a.getId().getId())).append('}');
+    }
+    return sb.append("]}").toString();
   }
 
   private static void collect(DataTree tree, String path, TreeSet<String> out) {

@@ -1,0 +1,121 @@
+package zkstore.cli.oracle;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+
+/**
+ * A real Apache ZooKeeper server of an older release (3.4 to 3.8), standalone, in a child JVM on a data dir of the
+ * test's. Its jars are copied to {@code target/older-zookeeper} by the build; the libraries it needs besides them
+ * (slf4j, netty) are taken from this JVM's class path, without the 3.9.3 jars.
+ */
+public final class OlderZooKeeperServer implements AutoCloseable {
+  public static final Path JARS = Path.of("target", "older-zookeeper");
+
+  private final String version;
+  private final Process process;
+  private final Path output;
+  private final int port;
+
+  private OlderZooKeeperServer(String version, Process process, Path output, int port) {
+    this.version = version;
+    this.process = process;
+    this.output = output;
+    this.port = port;
+  }
+
+  /**
+   * Starts ZooKeeper {@code version} on {@code dataDir} with system properties {@code flags} (such as
+   * {@code -Dzookeeper.snapCount=50}); its console output goes to {@code output}.
+   */
+  public static OlderZooKeeperServer start(String version, Path dataDir, List<String> flags, Path output)
+      throws IOException {
+    int port = freePort();
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    // 3.4 registers log4j's JMX beans at start-up unless told not to; log4j is not on the class path.
+    cmd.add("-Dzookeeper.jmx.log4j.disable=true");
+    cmd.add("-Dzookeeper.admin.enableServer=false");
+    cmd.addAll(flags);
+    cmd.addAll(List.of("-cp", classPath(version), "org.apache.zookeeper.server.ZooKeeperServerMain",
+        Integer.toString(port), dataDir.toAbsolutePath().toString()));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    return new OlderZooKeeperServer(version, p, output, port);
+  }
+
+  /** True when this build copied the jars of {@code version}. */
+  public static boolean available(String version) {
+    return Files.isRegularFile(JARS.resolve("zookeeper-" + version + ".jar"));
+  }
+
+  private static String classPath(String version) throws IOException {
+    List<String> entries = new ArrayList<>();
+    entries.add(JARS.resolve("zookeeper-" + version + ".jar").toAbsolutePath().toString());
+    Path jute = JARS.resolve("zookeeper-jute-" + version + ".jar");
+    if (Files.isRegularFile(jute)) {
+      entries.add(jute.toAbsolutePath().toString());
+    }
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      String name = Path.of(e).getFileName().toString();
+      if (e.endsWith(".jar") && !name.startsWith("zookeeper-")) {
+        entries.add(e);
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** A client session (ZooKeeper 3.9.3's client), connected before it is returned. */
+  public ZooKeeper connect() throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("ZooKeeper " + version + " exited with " + process.exitValue() + ":\n"
+            + console());
+      }
+      CountDownLatch connected = new CountDownLatch(1);
+      ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
+        if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+          connected.countDown();
+        }
+      });
+      if (connected.await(2, TimeUnit.SECONDS)) {
+        return zk;
+      }
+      zk.close();
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("ZooKeeper " + version + " did not accept a session in 60 s:\n" + console());
+      }
+    }
+  }
+
+  /** What the server printed so far. */
+  public String console() throws IOException {
+    return Files.readString(output);
+  }
+
+  /** Kills the server with SIGKILL, as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}

@@ -1,0 +1,175 @@
+package zkstore.cli.oracle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Op;
+import org.apache.zookeeper.OpResult;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.data.ACL;
+import org.apache.zookeeper.data.Id;
+import org.apache.zookeeper.data.Stat;
+
+/**
+ * A seeded random client workload against a running server, through ZooKeeper 3.9.3's client: creates of every
+ * node type the server has, data changes, deletes, ACL changes and multis, many of which fail on purpose (wrong
+ * version, missing parent, no permission, a child of an ephemeral), so the log holds error txns too; three
+ * sessions, one closed half-way and replaced, one authenticated with a digest.
+ */
+public final class ServerWorkload {
+  /** What the server under test supports beyond 3.4: containers, TTL nodes (extended types on), create2. */
+  public record Features(boolean containers, boolean ttl, boolean create2) {
+    public static final Features V3_4 = new Features(false, false, false);
+    public static final Features V3_5_ON = new Features(true, true, true);
+  }
+
+  // Mutable lists: the client's ACL check calls contains(null), which an immutable list refuses.
+  private static final List<ACL> IP_ALL =
+      new ArrayList<>(List.of(new ACL(ZooDefs.Perms.ALL, new Id("ip", "127.0.0.1"))));
+  private static final List<ACL> WORLD_READ_WRITE =
+      new ArrayList<>(List.of(new ACL(ZooDefs.Perms.READ | ZooDefs.Perms.WRITE, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
+
+  private final OlderZooKeeperServer server;
+  private final Random random;
+  private final Features features;
+  private final List<ZooKeeper> sessions = new ArrayList<>();
+  /** Paths that existed when last seen; some are gone (deleted, an expired owner's ephemerals). */
+  private final List<String> known = new ArrayList<>();
+  private int failures;
+
+  public ServerWorkload(OlderZooKeeperServer server, long seed, Features features) {
+    this.server = server;
+    this.random = new Random(seed);
+    this.features = features;
+  }
+
+  /**
+   * Runs {@code ops} operations and returns the session that can read every node (it holds the digest auth). The
+   * sessions stay open, so a crash of the server leaves their ephemerals in its data dir.
+   */
+  public ZooKeeper run(int ops) throws IOException, InterruptedException, KeeperException {
+    for (int i = 0; i < 3; i++) {
+      sessions.add(server.connect());
+    }
+    sessions.get(1).addAuthInfo("digest", "operator:secret".getBytes(StandardCharsets.UTF_8));
+    sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
+        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+    known.add("/w");
+    for (int i = 0; i < ops; i++) {
+      if (i == ops / 2) {
+        sessions.get(2).close();
+        sessions.set(2, server.connect());
+      }
+      try {
+        step(sessions.get(random.nextInt(sessions.size())));
+      } catch (KeeperException e) {
+        failures++;
+      }
+    }
+    if (failures == 0 || failures == ops) {
+      throw new IllegalStateException("a workload should have some failed and some applied ops: " + failures);
+    }
+    return sessions.get(1);
+  }
+
+  private void step(ZooKeeper zk) throws KeeperException, InterruptedException {
+    int kind = random.nextInt(100);
+    if (kind < 35) {
+      create(zk);
+    } else if (kind < 58) {
+      zk.setData(pick(), data(), random.nextInt(4) == 0 ? random.nextInt(3) : -1);
+    } else if (kind < 70) {
+      String p = pickBelowRoot();
+      zk.delete(p, -1);
+      known.remove(p);
+    } else if (kind < 78) {
+      zk.setACL(pick(), acl(), -1);
+    } else if (kind < 94) {
+      multi(zk);
+    } else {
+      byte[] big = new byte[20_000 + random.nextInt(60_000)];
+      random.nextBytes(big);
+      zk.setData(pick(), big, -1);
+    }
+  }
+
+  private void create(ZooKeeper zk) throws KeeperException, InterruptedException {
+    String path = pick() + "/n" + random.nextInt(40);
+    CreateMode mode = mode();
+    String created;
+    if (mode.isTTL()) {
+      created = zk.create(path, data(), acl(), mode, new Stat(), 3_600_000L + random.nextInt(1000));
+    } else if (features.create2() && random.nextBoolean()) {
+      created = zk.create(path, data(), acl(), mode, new Stat());
+    } else {
+      created = zk.create(path, data(), acl(), mode);
+    }
+    known.add(created);
+  }
+
+  private void multi(ZooKeeper zk) throws KeeperException, InterruptedException {
+    List<Op> ops = new ArrayList<>();
+    int n = 1 + random.nextInt(4);
+    for (int i = 0; i < n; i++) {
+      switch (random.nextInt(4)) {
+        case 0 -> ops.add(Op.create(pick() + "/m" + random.nextInt(30), data(), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+            random.nextBoolean() ? CreateMode.PERSISTENT : CreateMode.EPHEMERAL));
+        case 1 -> ops.add(Op.setData(pick(), data(), -1));
+        case 2 -> ops.add(Op.delete(pickBelowRoot(), -1));
+        default -> ops.add(Op.check(pick(), random.nextBoolean() ? -1 : random.nextInt(2)));
+      }
+    }
+    for (OpResult r : zk.multi(ops)) {
+      if (r instanceof OpResult.CreateResult c) {
+        known.add(c.getPath());
+      }
+    }
+  }
+
+  private CreateMode mode() {
+    List<CreateMode> modes = new ArrayList<>(List.of(CreateMode.PERSISTENT, CreateMode.PERSISTENT_SEQUENTIAL,
+        CreateMode.EPHEMERAL, CreateMode.EPHEMERAL_SEQUENTIAL));
+    if (features.containers()) {
+      modes.add(CreateMode.CONTAINER);
+    }
+    if (features.ttl()) {
+      modes.add(CreateMode.PERSISTENT_WITH_TTL);
+      modes.add(CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL);
+    }
+    return modes.get(random.nextInt(modes.size()));
+  }
+
+  private List<ACL> acl() {
+    return switch (random.nextInt(6)) {
+      case 0 -> ZooDefs.Ids.READ_ACL_UNSAFE;
+      case 1 -> ZooDefs.Ids.CREATOR_ALL_ACL;
+      case 2 -> IP_ALL;
+      case 3 -> WORLD_READ_WRITE;
+      default -> ZooDefs.Ids.OPEN_ACL_UNSAFE;
+    };
+  }
+
+  private byte[] data() {
+    if (random.nextInt(20) == 0) {
+      return null;
+    }
+    byte[] b = new byte[random.nextInt(120)];
+    random.nextBytes(b);
+    return b;
+  }
+
+  private String pick() {
+    return known.get(random.nextInt(known.size()));
+  }
+
+  /** A known path other than {@code /w}, which stays so that creates keep finding a parent. */
+  private String pickBelowRoot() {
+    String p = pick();
+    return p.equals("/w") ? "/w/never-created" : p;
+  }
+}
