@@ -3,8 +3,11 @@ package zkstore.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.zookeeper.ZooKeeper;
@@ -13,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import zkstore.cli.oracle.LiveTree;
 import zkstore.cli.oracle.OlderZooKeeperServer;
+import zkstore.cli.oracle.Scenarios;
 import zkstore.cli.oracle.ServerWorkload;
 import zkstore.cli.oracle.ZkOracle;
 
@@ -35,25 +39,17 @@ class OlderZooKeeperDataDirTest {
     assertTrue(OlderZooKeeperServer.available(version),
         "no jar of ZooKeeper " + version + " in " + OlderZooKeeperServer.JARS.toAbsolutePath()
             + " (the tools module's build copies it there before the tests)");
-    String fixed = System.getProperty("zkstore.seed");
-    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("OlderZooKeeperDataDirTest " + version + ": seed " + seed
-        + " (re-run with -Dzkstore.seed=" + seed + ")");
+    long seed = seed(version);
     boolean v34 = version.startsWith("3.4.");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    List<String> flags = new ArrayList<>(List.of("-Dzookeeper.snapCount=40", "-Dzookeeper.preAllocSize=16"));
-    if (!v34) {
-      flags.add("-Dzookeeper.extendedTypesEnabled=true");
-    }
     List<String> live;
-    try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags, tmp.resolve("console"))) {
-      ServerWorkload workload = new ServerWorkload(server, seed,
-          v34 ? ServerWorkload.Features.V3_4 : ServerWorkload.Features.V3_5_ON);
-      ZooKeeper reader = workload.run(HEAVY ? 3000 : 400);
+    try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
+      ZooKeeper reader = new ServerWorkload(server, seed, features(v34)).run(HEAVY ? 3000 : 400);
       live = LiveTree.lines(reader);
       server.kill();
     }
 
+    assertTrue(live.size() > 8, "the workload left more than the system nodes: " + live);
     List<String> exported = ExportTest.exportLines(dataDir);
     assertEquals(ZkOracle.restoredTree(dataDir), exported, "zkstore's export against ZooKeeper 3.9.3's restore");
     // 3.5 and later add /zookeeper/config to every tree they load; a 3.4 server never had it.
@@ -78,6 +74,57 @@ class OlderZooKeeperDataDirTest {
     }
   }
 
+  /**
+   * The operator's case: a log entry of the server's own dir is damaged (a flipped byte, as ZooKeeper finds with
+   * "CRC check failed" and will not start); {@code recover} writes a copy, and the same release, started on that
+   * copy, serves exactly the tree zkstore and ZooKeeper 3.9.3 restore from it.
+   */
+  @ParameterizedTest(name = "ZooKeeper {0}")
+  @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4"})
+  void theServerStartsFromTheCopyRecoverWrites(String version) throws Exception {
+    long seed = seed(version);
+    boolean v34 = version.startsWith("3.4.");
+    Path dataDir = Files.createDirectories(tmp.resolve("data"));
+    try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
+      new ServerWorkload(server, seed, features(v34)).run(200);
+      server.kill();
+    }
+    Path damaged = flipAByteInAMiddleEntry(dataDir);
+    Path recovered = tmp.resolve("recovered");
+    Cli.Result r = Cli.run("recover", dataDir.toString(), "--out", recovered.toString());
+    assertTrue(r.code() <= 1 && !r.out().contains("no txn was dropped"), damaged + ":\n" + r);
+    Cli.Result verify = Cli.run("verify", recovered.toString());
+    assertEquals(0, verify.code(), verify.toString());
+    List<String> exported = ExportTest.exportLines(recovered);
+    assertEquals(ZkOracle.restoredTree(recovered), exported, "zkstore's export against ZooKeeper 3.9.3's restore");
+    try (OlderZooKeeperServer server =
+             OlderZooKeeperServer.start(version, recovered, flags(v34), tmp.resolve("console-recovered"))) {
+      List<String> served = LiveTree.lines(ServerWorkload.operatorSession(server));
+      assertEquals(LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported), served,
+          "ZooKeeper " + version + " started from the copy recover wrote:\n" + server.console());
+    }
+  }
+
+  /** Flips a byte in the payload of a middle entry of the newest log of 3 or more entries; returns that log. */
+  private static Path flipAByteInAMiddleEntry(Path dataDir) throws Exception {
+    List<Path> logs = new ArrayList<>(files(dataDir.resolve("version-2"), "log."));
+    logs.sort(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4), 16)));
+    for (int i = logs.size() - 1; i >= 0; i--) {
+      List<Long> entries = Scenarios.entryOffsets(logs.get(i));
+      if (entries.size() >= 3) {
+        long at = entries.get(entries.size() / 2) + 12 + 5;
+        try (FileChannel ch = FileChannel.open(logs.get(i), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+          ByteBuffer b = ByteBuffer.allocate(1);
+          ch.read(b, at);
+          b.put(0, (byte) (b.get(0) ^ 0x40)).rewind();
+          ch.write(b, at);
+        }
+        return logs.get(i);
+      }
+    }
+    throw new IllegalStateException("no log of 3 entries: " + logs);
+  }
+
   /** Equal texts, or a failure that shows the first line that differs (binary data printed as escapes). */
   private static void assertSameLines(String expected, String actual, String what) {
     List<String> e = expected.lines().toList();
@@ -93,6 +140,27 @@ class OlderZooKeeperDataDirTest {
     StringBuilder b = new StringBuilder();
     s.codePoints().forEach(c -> b.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : String.format("\\u%04x", c)));
     return b.toString();
+  }
+
+  private static long seed(String version) {
+    String fixed = System.getProperty("zkstore.seed");
+    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
+    System.out.println("OlderZooKeeperDataDirTest " + version + ": seed " + seed
+        + " (re-run with -Dzkstore.seed=" + seed + ")");
+    return seed;
+  }
+
+  /** A snapshot every few dozen txns, log files grown in 16 KiB steps, TTL nodes allowed from 3.5 on. */
+  private static List<String> flags(boolean v34) {
+    List<String> flags = new ArrayList<>(List.of("-Dzookeeper.snapCount=40", "-Dzookeeper.preAllocSize=16"));
+    if (!v34) {
+      flags.add("-Dzookeeper.extendedTypesEnabled=true");
+    }
+    return flags;
+  }
+
+  private static ServerWorkload.Features features(boolean v34) {
+    return v34 ? ServerWorkload.Features.V3_4 : ServerWorkload.Features.V3_5_ON;
   }
 
   private static List<Path> files(Path dir, String prefix) throws Exception {

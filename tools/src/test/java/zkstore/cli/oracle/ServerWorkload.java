@@ -53,10 +53,9 @@ public final class ServerWorkload {
    * sessions stay open, so a crash of the server leaves their ephemerals in its data dir.
    */
   public ZooKeeper run(int ops) throws IOException, InterruptedException, KeeperException {
-    for (int i = 0; i < 3; i++) {
-      sessions.add(server.connect());
-    }
-    sessions.get(1).addAuthInfo("digest", "operator:secret".getBytes(StandardCharsets.UTF_8));
+    sessions.add(server.connect());
+    sessions.add(operatorSession(server));
+    sessions.add(server.connect());
     sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
         ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
     known.add("/w");
@@ -77,18 +76,25 @@ public final class ServerWorkload {
     return sessions.get(1);
   }
 
+  /** A session with the digest auth the workload gives its nodes of CREATOR_ALL_ACL: it can read every node. */
+  public static ZooKeeper operatorSession(OlderZooKeeperServer server) throws IOException, InterruptedException {
+    ZooKeeper zk = server.connect();
+    zk.addAuthInfo("digest", "operator:secret".getBytes(StandardCharsets.UTF_8));
+    return zk;
+  }
+
   private void step(ZooKeeper zk) throws KeeperException, InterruptedException {
     int kind = random.nextInt(100);
-    if (kind < 35) {
+    if (kind < 40) {
       create(zk);
-    } else if (kind < 58) {
+    } else if (kind < 62) {
       zk.setData(pick(), data(), random.nextInt(4) == 0 ? random.nextInt(3) : -1);
     } else if (kind < 70) {
       String p = pickBelowRoot();
       zk.delete(p, -1);
       known.remove(p);
     } else if (kind < 78) {
-      zk.setACL(pick(), acl(), -1);
+      zk.setACL(pickBelowRoot(), acl(), -1);
     } else if (kind < 94) {
       multi(zk);
     } else {
@@ -167,7 +173,7 @@ public final class ServerWorkload {
     return known.get(random.nextInt(known.size()));
   }
 
-  /** A known path other than {@code /w}, which stays so that creates keep finding a parent. */
+  /** A known path other than {@code /w}, which stays, open to all, so that creates keep finding a parent. */
   private String pickBelowRoot() {
     String p = pick();
     return p.equals("/w") ? "/w/never-created" : p;
