@@ -23,7 +23,8 @@ import zkstore.cli.oracle.ZkOracle;
 /**
  * The tools on data dirs that real ZooKeeper 3.4 to 3.8 servers wrote: each release runs standalone in a child JVM
  * under a seeded random client workload, taking snapshots every few dozen txns, and is killed with SIGKILL. Then
- * {@code export} must give the tree its clients saw, and the tree ZooKeeper 3.9.3 restores; {@code verify} must
+ * {@code export} must give the tree its clients saw, and the tree ZooKeeper 3.9.3 restores; {@code restore
+ * --to-zxid} of a txn half-way must give the tree the clients read right after it; {@code verify} must
  * pass and name the snapshot layout of that release; {@code log dump} and {@code snapshot dump} must print what
  * 3.9.3's TxnLogToolkit and SnapshotFormatter print for every file.
  */
@@ -43,8 +44,15 @@ class OlderZooKeeperDataDirTest {
     boolean v34 = version.startsWith("3.4.");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     List<String> live;
+    long midway;
+    List<String> liveMidway;
     try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
-      ZooKeeper reader = new ServerWorkload(server, seed, features(v34)).run(HEAVY ? 3000 : 400);
+      ServerWorkload workload = new ServerWorkload(server, seed, features(v34));
+      int ops = HEAVY ? 3000 : 400;
+      ZooKeeper reader = workload.run(ops / 2);
+      midway = workload.mark();
+      liveMidway = LiveTree.lines(reader);
+      workload.run(ops - ops / 2);
       live = LiveTree.lines(reader);
       server.kill();
     }
@@ -55,6 +63,14 @@ class OlderZooKeeperDataDirTest {
     // 3.5 and later add /zookeeper/config to every tree they load; a 3.4 server never had it.
     assertEquals(live, LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported),
         "zkstore's export against the tree the " + version + " server's clients saw before it was killed");
+
+    Path atMidway = tmp.resolve("at-midway");
+    Cli.Result restore = Cli.run("restore", dataDir.toString(), "--to-zxid", "0x" + Long.toHexString(midway),
+        "--out", atMidway.toString());
+    assertEquals(0, restore.code(), restore.toString());
+    List<String> exportedMidway = ExportTest.exportLines(atMidway);
+    assertEquals(liveMidway, LiveTree.clientView(v34 ? withoutConfigNode(exportedMidway) : exportedMidway),
+        "restore --to-zxid " + Long.toHexString(midway) + " against the tree the clients read right after that txn");
 
     Path v2 = dataDir.resolve("version-2");
     List<Path> logs = files(v2, "log.");

@@ -49,16 +49,20 @@ public final class ServerWorkload {
   }
 
   /**
-   * Runs {@code ops} operations and returns the session that can read every node (it holds the digest auth). The
-   * sessions stay open, so a crash of the server leaves their ephemerals in its data dir.
+   * Runs {@code ops} more operations (the first call opens the sessions and creates {@code /w}) and returns the
+   * session that can read every node (it holds the digest auth). The sessions stay open, so a crash of the server
+   * leaves their ephemerals in its data dir.
    */
   public ZooKeeper run(int ops) throws IOException, InterruptedException, KeeperException {
-    sessions.add(server.connect());
-    sessions.add(operatorSession(server));
-    sessions.add(server.connect());
-    sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
-        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-    known.add("/w");
+    if (sessions.isEmpty()) {
+      sessions.add(server.connect());
+      sessions.add(operatorSession(server));
+      sessions.add(server.connect());
+      sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
+          ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+      known.add("/w");
+    }
+    int failuresBefore = failures;
     for (int i = 0; i < ops; i++) {
       if (i == ops / 2) {
         sessions.get(2).close();
@@ -70,10 +74,16 @@ public final class ServerWorkload {
         failures++;
       }
     }
-    if (failures == 0 || failures == ops) {
-      throw new IllegalStateException("a workload should have some failed and some applied ops: " + failures);
+    if (failures == failuresBefore || failures - failuresBefore == ops) {
+      throw new IllegalStateException("a workload should have some failed and some applied ops: "
+          + (failures - failuresBefore) + " of " + ops + " failed");
     }
     return sessions.get(1);
+  }
+
+  /** Sets {@code /w}'s data and returns the zxid of that txn: every txn up to it has been applied. */
+  public long mark() throws KeeperException, InterruptedException {
+    return sessions.get(0).setData("/w", "mark".getBytes(StandardCharsets.UTF_8), -1).getMzxid();
   }
 
   /** A session with the digest auth the workload gives its nodes of CREATOR_ALL_ACL: it can read every node. */
