@@ -61,6 +61,7 @@ public final class ServerWorkload {
       sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
           ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
       known.add("/w");
+      quota("/w");
     }
     int failuresBefore = failures;
     for (int i = 0; i < ops; i++) {
@@ -79,6 +80,20 @@ public final class ServerWorkload {
           + (failures - failuresBefore) + " of " + ops + " failed");
     }
     return sessions.get(1);
+  }
+
+  /**
+   * Puts a quota on {@code path} as zkCli's setquota does: the limits node, then the stats node, whose creation
+   * makes the server count the subtree; from then on every change below {@code path} updates the stats node.
+   */
+  private void quota(String path) throws KeeperException, InterruptedException {
+    ZooKeeper zk = sessions.get(0);
+    String quotaPath = "/zookeeper/quota" + path;
+    zk.create(quotaPath, null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+    zk.create(quotaPath + "/zookeeper_limits", "count=100000,bytes=100000000".getBytes(StandardCharsets.UTF_8),
+        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+    zk.create(quotaPath + "/zookeeper_stats", "count=0,bytes=0".getBytes(StandardCharsets.UTF_8),
+        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
   }
 
   /** Sets {@code /w}'s data and returns the zxid of that txn: every txn up to it has been applied. */
