@@ -34,7 +34,7 @@ public final class ServerWorkload {
   private static final List<ACL> WORLD_READ_WRITE =
       new ArrayList<>(List.of(new ACL(ZooDefs.Perms.READ | ZooDefs.Perms.WRITE, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
 
-  private final OlderZooKeeperServer server;
+  private final ZooKeeperServerProcess server;
   private final Random random;
   private final Features features;
   private final List<ZooKeeper> sessions = new ArrayList<>();
@@ -42,7 +42,7 @@ public final class ServerWorkload {
   private final List<String> known = new ArrayList<>();
   private int failures;
 
-  public ServerWorkload(OlderZooKeeperServer server, long seed, Features features) {
+  public ServerWorkload(ZooKeeperServerProcess server, long seed, Features features) {
     this.server = server;
     this.random = new Random(seed);
     this.features = features;
@@ -102,7 +102,7 @@ public final class ServerWorkload {
   }
 
   /** A session with the digest auth the workload gives its nodes of CREATOR_ALL_ACL: it can read every node. */
-  public static ZooKeeper operatorSession(OlderZooKeeperServer server) throws IOException, InterruptedException {
+  public static ZooKeeper operatorSession(ZooKeeperServerProcess server) throws IOException, InterruptedException {
     ZooKeeper zk = server.connect();
     zk.addAuthInfo("digest", "operator:secret".getBytes(StandardCharsets.UTF_8));
     return zk;

@@ -13,11 +13,11 @@ import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 
 /**
- * A real Apache ZooKeeper server of an older release (3.4 to 3.8), standalone, in a child JVM on a data dir of the
- * test's. Its jars are copied to {@code target/older-zookeeper} by the build; the libraries it needs besides them
- * (slf4j, netty) are taken from this JVM's class path, without the 3.9.3 jars.
+ * A real Apache ZooKeeper server, standalone, in a child JVM on a data dir of the test's: 3.9.3 from this JVM's class
+ * path, or an older release (3.4 to 3.8) whose jars the build copies to {@code target/older-zookeeper}, with the
+ * libraries it needs besides them (slf4j, netty) taken from this JVM's class path, without the 3.9.3 jars.
  */
-public final class OlderZooKeeperServer implements AutoCloseable {
+public final class ZooKeeperServerProcess implements AutoCloseable {
   public static final Path JARS = Path.of("target", "older-zookeeper");
 
   private final String version;
@@ -25,7 +25,7 @@ public final class OlderZooKeeperServer implements AutoCloseable {
   private final Path output;
   private final int port;
 
-  private OlderZooKeeperServer(String version, Process process, Path output, int port) {
+  private ZooKeeperServerProcess(String version, Process process, Path output, int port) {
     this.version = version;
     this.process = process;
     this.output = output;
@@ -36,7 +36,7 @@ public final class OlderZooKeeperServer implements AutoCloseable {
    * Starts ZooKeeper {@code version} on {@code dataDir} with system properties {@code flags} (such as
    * {@code -Dzookeeper.snapCount=50}); its console output goes to {@code output}.
    */
-  public static OlderZooKeeperServer start(String version, Path dataDir, List<String> flags, Path output)
+  public static ZooKeeperServerProcess start(String version, Path dataDir, List<String> flags, Path output)
       throws IOException {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
@@ -49,15 +49,28 @@ public final class OlderZooKeeperServer implements AutoCloseable {
     cmd.addAll(List.of("-cp", classPath(version), "org.apache.zookeeper.server.ZooKeeperServerMain",
         Integer.toString(port), dataDir.toAbsolutePath().toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    return new OlderZooKeeperServer(version, p, output, port);
+    return new ZooKeeperServerProcess(version, p, output, port);
   }
 
-  /** True when this build copied the jars of {@code version}. */
+  /** True when this JVM's class path holds {@code version}, or this build copied its jars. */
   public static boolean available(String version) {
-    return Files.isRegularFile(JARS.resolve("zookeeper-" + version + ".jar"));
+    return onTestClassPath(version) || Files.isRegularFile(JARS.resolve("zookeeper-" + version + ".jar"));
+  }
+
+  private static boolean onTestClassPath(String version) {
+    String jar = "zookeeper-" + version + ".jar";
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (Path.of(e).getFileName().toString().equals(jar)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String classPath(String version) throws IOException {
+    if (onTestClassPath(version)) {
+      return System.getProperty("java.class.path");
+    }
     List<String> entries = new ArrayList<>();
     entries.add(JARS.resolve("zookeeper-" + version + ".jar").toAbsolutePath().toString());
     Path jute = JARS.resolve("zookeeper-jute-" + version + ".jar");

@@ -15,30 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import zkstore.cli.oracle.LiveTree;
-import zkstore.cli.oracle.OlderZooKeeperServer;
 import zkstore.cli.oracle.Scenarios;
 import zkstore.cli.oracle.ServerWorkload;
 import zkstore.cli.oracle.ZkOracle;
+import zkstore.cli.oracle.ZooKeeperServerProcess;
 
 /**
- * The tools on data dirs that real ZooKeeper 3.4 to 3.8 servers wrote: each release runs standalone in a child JVM
+ * The tools on data dirs that real ZooKeeper 3.4 to 3.9 servers wrote: each release runs standalone in a child JVM
  * under a seeded random client workload, taking snapshots every few dozen txns, and is killed with SIGKILL. Then
  * {@code export} must give the tree its clients saw, and the tree ZooKeeper 3.9.3 restores; {@code restore
  * --to-zxid} of a txn half-way must give the tree the clients read right after it; {@code verify} must
  * pass and name the snapshot layout of that release; {@code log dump} and {@code snapshot dump} must print what
  * 3.9.3's TxnLogToolkit and SnapshotFormatter print for every file.
  */
-class OlderZooKeeperDataDirTest {
+class RealServerDataDirTest {
   private static final boolean HEAVY = Boolean.getBoolean("zkstore.test.heavy");
 
   @TempDir
   Path tmp;
 
   @ParameterizedTest(name = "ZooKeeper {0}")
-  @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4"})
+  @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
   void everyToolReadsTheDataDirTheServerWrote(String version) throws Exception {
-    assertTrue(OlderZooKeeperServer.available(version),
-        "no jar of ZooKeeper " + version + " in " + OlderZooKeeperServer.JARS.toAbsolutePath()
+    assertTrue(ZooKeeperServerProcess.available(version),
+        "no jar of ZooKeeper " + version + " in " + ZooKeeperServerProcess.JARS.toAbsolutePath()
             + " (the tools module's build copies it there before the tests)");
     long seed = seed(version);
     boolean v34 = version.startsWith("3.4.");
@@ -46,7 +46,7 @@ class OlderZooKeeperDataDirTest {
     List<String> live;
     long midway;
     List<String> liveMidway;
-    try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
+    try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
       ServerWorkload workload = new ServerWorkload(server, seed, features(v34));
       int ops = HEAVY ? 3000 : 400;
       ZooKeeper reader = workload.run(ops / 2);
@@ -78,7 +78,8 @@ class OlderZooKeeperDataDirTest {
     assertTrue(logs.size() >= 3 && snapshots.size() >= 3, "a workload of several snapshots: " + logs + snapshots);
     Cli.Result verify = Cli.run("verify", dataDir.toString());
     assertEquals(0, verify.code(), verify.toString());
-    String layout = v34 || version.startsWith("3.5.") ? "(3.4-3.5 layout)" : "(3.6-3.8 layout)";
+    String layout = v34 || version.startsWith("3.5.") ? "(3.4-3.5 layout)"
+        : version.startsWith("3.9.") ? "(3.9 layout)" : "(3.6-3.8 layout)";
     assertEquals(snapshots.size(), verify.out().lines().filter(l -> l.contains(layout)).count(), verify.out());
     for (Path log : logs) {
       Cli.Result dump = Cli.run("log", "dump", log.toString());
@@ -96,12 +97,12 @@ class OlderZooKeeperDataDirTest {
    * copy, serves exactly the tree zkstore and ZooKeeper 3.9.3 restore from it.
    */
   @ParameterizedTest(name = "ZooKeeper {0}")
-  @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4"})
+  @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
   void theServerStartsFromTheCopyRecoverWrites(String version) throws Exception {
     long seed = seed(version);
     boolean v34 = version.startsWith("3.4.");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
-    try (OlderZooKeeperServer server = OlderZooKeeperServer.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
+    try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
       new ServerWorkload(server, seed, features(v34)).run(200);
       server.kill();
     }
@@ -113,8 +114,8 @@ class OlderZooKeeperDataDirTest {
     assertEquals(0, verify.code(), verify.toString());
     List<String> exported = ExportTest.exportLines(recovered);
     assertEquals(ZkOracle.restoredTree(recovered), exported, "zkstore's export against ZooKeeper 3.9.3's restore");
-    try (OlderZooKeeperServer server =
-             OlderZooKeeperServer.start(version, recovered, flags(v34), tmp.resolve("console-recovered"))) {
+    try (ZooKeeperServerProcess server =
+             ZooKeeperServerProcess.start(version, recovered, flags(v34), tmp.resolve("console-recovered"))) {
       List<String> served = LiveTree.lines(ServerWorkload.operatorSession(server));
       assertEquals(LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported), served,
           "ZooKeeper " + version + " started from the copy recover wrote:\n" + server.console());
@@ -161,7 +162,7 @@ class OlderZooKeeperDataDirTest {
   private static long seed(String version) {
     String fixed = System.getProperty("zkstore.seed");
     long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("OlderZooKeeperDataDirTest " + version + ": seed " + seed
+    System.out.println("RealServerDataDirTest " + version + ": seed " + seed
         + " (re-run with -Dzkstore.seed=" + seed + ")");
     return seed;
   }
