@@ -116,9 +116,29 @@ class RealServerDataDirTest {
     assertEquals(ZkOracle.restoredTree(recovered), exported, "zkstore's export against ZooKeeper 3.9.3's restore");
     try (ZooKeeperServerProcess server =
              ZooKeeperServerProcess.start(version, recovered, flags(v34), tmp.resolve("console-recovered"))) {
-      List<String> served = LiveTree.lines(ServerWorkload.operatorSession(server));
+      List<String> served = LiveTree.lines(server.connectAsOperator());
       assertEquals(LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported), served,
           "ZooKeeper " + version + " started from the copy recover wrote:\n" + server.console());
+    }
+  }
+
+  /**
+   * The other direction: the data dir zkstore's storage engine writes in {@code demo} (every node type, sessions,
+   * ACLs, multis, several snapshots and logs) is served by a real server exactly as zkstore exports it. From 3.5 on:
+   * 3.4 knows no containers or TTL nodes.
+   */
+  @ParameterizedTest(name = "ZooKeeper {0}")
+  @ValueSource(strings = {"3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
+  void theServerServesTheDirTheEngineWrote(String version) throws Exception {
+    Cli.Result demo = Cli.run("demo", "--dir", tmp.resolve("demo").toString());
+    assertEquals(0, demo.code(), demo.toString());
+    Path dataDir = tmp.resolve("demo").resolve("data");
+    List<String> exported = ExportTest.exportLines(dataDir);
+    try (ZooKeeperServerProcess server =
+             ZooKeeperServerProcess.start(version, dataDir, flags(false), tmp.resolve("console"))) {
+      List<String> served = LiveTree.lines(server.connectAsOperator());
+      assertEquals(LiveTree.clientView(exported), served, "ZooKeeper " + version + " on the engine's dir:\n"
+          + server.console());
     }
   }
 

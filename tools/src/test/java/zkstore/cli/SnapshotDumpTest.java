@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import zkstore.cli.oracle.Scenarios;
+import zkstore.cli.oracle.ZkDataDirWriter;
 import zkstore.cli.oracle.ZkOracle;
 
 /** {@code snapshot dump} agrees with ZooKeeper's SnapshotFormatter and SnapshotRecursiveSummary. */
@@ -91,6 +92,29 @@ class SnapshotDumpTest {
     }
     java.util.Collections.sort(blocks);
     return blocks;
+  }
+
+  /**
+   * A fuzzy snapshot can hold a quota stats node that does not match the nodes it holds; ZooKeeper's load recounts
+   * it, and SnapshotFormatter prints the recount. So does snapshot dump, text and JSON.
+   */
+  @Test
+  void quotaStatsAreShownAsZooKeeperRecountsThemOnLoad(@TempDir Path d) throws Exception {
+    try (ZkDataDirWriter w = new ZkDataDirWriter(d)) {
+      long s = w.createSession(0x1, 30000);
+      w.createPlain(s, "/q", "abc");
+      w.createPlain(s, "/zookeeper/quota/q", "");
+      w.createPlain(s, "/zookeeper/quota/q/zookeeper_limits", "count=10,bytes=100");
+      w.createPlain(s, "/zookeeper/quota/q/zookeeper_stats", "count=0,bytes=0");
+      w.createPlain(s, "/q/a", "hello");
+      w.setData(s, "/zookeeper/quota/q/zookeeper_stats", "count=700,bytes=7000".getBytes());
+      w.snapshot();
+    }
+    Path snap = Scenarios.newestSnapshot(d);
+    assertDumpMatchesSnapshotFormatter(snap);
+    Cli.Result json = Cli.run("snapshot", "dump", "--json", snap.toString());
+    String recounted = java.util.Base64.getEncoder().encodeToString("count=2,bytes=8".getBytes());
+    assertTrue(json.out().lines().anyMatch(l -> l.contains("zookeeper_stats") && l.contains(recounted)), json.out());
   }
 
   @Test

@@ -59,6 +59,7 @@ public record SnapshotImage(Path file, SnapshotReadResult result, TreeImage tree
       TreeSet<String> c = children.get(path);
       nodes.put(path, new NodeView(path, (byte[]) r[1], (StatPersisted) r[3], acl, c == null ? 0 : c.size()));
     }
+    QuotaRecount.apply(nodes, children);
     Map<Long, Integer> sorted = new TreeMap<>(Long::compareUnsigned);
     sorted.putAll(sessions);
     return new SnapshotImage(file, result, new TreeImage(nodes, children, sorted, result.nameZxid()), acls, sessions);

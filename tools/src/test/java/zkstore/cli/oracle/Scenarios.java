@@ -59,9 +59,19 @@ public final class Scenarios {
 
   /** The newest log file of a data dir written by ZooKeeper. */
   public static Path newestLog(Path dataDir) throws IOException {
+    return newest(dataDir, "log.");
+  }
+
+  /** The snapshot with the highest zxid in {@code dataDir}'s version-2. */
+  public static Path newestSnapshot(Path dataDir) throws IOException {
+    return newest(dataDir, "snapshot.");
+  }
+
+  private static Path newest(Path dataDir, String prefix) throws IOException {
     try (var s = java.nio.file.Files.list(dataDir.resolve("version-2"))) {
-      return s.filter(p -> p.getFileName().toString().startsWith("log."))
-          .max(java.util.Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4), 16)))
+      return s.filter(p -> p.getFileName().toString().startsWith(prefix))
+          .max(java.util.Comparator.comparingLong(
+              p -> Long.parseLong(p.getFileName().toString().substring(prefix.length()), 16)))
           .orElseThrow();
     }
   }

@@ -19,7 +19,7 @@ import org.apache.zookeeper.data.Stat;
  * A seeded random client workload against a running server, through ZooKeeper 3.9.3's client: creates of every
  * node type the server has, data changes, deletes, ACL changes and multis, many of which fail on purpose (wrong
  * version, missing parent, no permission, a child of an ephemeral), so the log holds error txns too; three
- * sessions, one closed half-way and replaced, one authenticated with a digest.
+ * sessions, one closed half-way and replaced, one the operator's (its CREATOR_ALL_ACL creates get its digest).
  */
 public final class ServerWorkload {
   /** What the server under test supports beyond 3.4: containers, TTL nodes (extended types on), create2. */
@@ -50,13 +50,13 @@ public final class ServerWorkload {
 
   /**
    * Runs {@code ops} more operations (the first call opens the sessions and creates {@code /w}) and returns the
-   * session that can read every node (it holds the digest auth). The sessions stay open, so a crash of the server
-   * leaves their ephemerals in its data dir.
+   * operator's session, which reads every node. The sessions stay open, so a crash of the server leaves their
+   * ephemerals in its data dir.
    */
   public ZooKeeper run(int ops) throws IOException, InterruptedException, KeeperException {
     if (sessions.isEmpty()) {
       sessions.add(server.connect());
-      sessions.add(operatorSession(server));
+      sessions.add(server.connectAsOperator());
       sessions.add(server.connect());
       sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
           ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
@@ -99,13 +99,6 @@ public final class ServerWorkload {
   /** Sets {@code /w}'s data and returns the zxid of that txn: every txn up to it has been applied. */
   public long mark() throws KeeperException, InterruptedException {
     return sessions.get(0).setData("/w", "mark".getBytes(StandardCharsets.UTF_8), -1).getMzxid();
-  }
-
-  /** A session with the digest auth the workload gives its nodes of CREATOR_ALL_ACL: it can read every node. */
-  public static ZooKeeper operatorSession(ZooKeeperServerProcess server) throws IOException, InterruptedException {
-    ZooKeeper zk = server.connect();
-    zk.addAuthInfo("digest", "operator:secret".getBytes(StandardCharsets.UTF_8));
-    return zk;
   }
 
   private void step(ZooKeeper zk) throws KeeperException, InterruptedException {

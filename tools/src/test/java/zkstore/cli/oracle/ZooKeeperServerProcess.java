@@ -3,14 +3,17 @@ package zkstore.cli.oracle;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 
 /**
  * A real Apache ZooKeeper server, standalone, in a child JVM on a data dir of the test's: 3.9.3 from this JVM's class
@@ -19,6 +22,8 @@ import org.apache.zookeeper.ZooKeeper;
  */
 public final class ZooKeeperServerProcess implements AutoCloseable {
   public static final Path JARS = Path.of("target", "older-zookeeper");
+  /** The digest credentials of {@link #connectAsOperator()}. */
+  public static final String OPERATOR = "operator:secret";
 
   private final String version;
   private final Process process;
@@ -45,6 +50,7 @@ public final class ZooKeeperServerProcess implements AutoCloseable {
     // 3.4 registers log4j's JMX beans at start-up unless told not to; log4j is not on the class path.
     cmd.add("-Dzookeeper.jmx.log4j.disable=true");
     cmd.add("-Dzookeeper.admin.enableServer=false");
+    cmd.add("-Dzookeeper.DigestAuthenticationProvider.superDigest=" + superDigest());
     cmd.addAll(flags);
     cmd.addAll(List.of("-cp", classPath(version), "org.apache.zookeeper.server.ZooKeeperServerMain",
         Integer.toString(port), dataDir.toAbsolutePath().toString()));
@@ -113,6 +119,24 @@ public final class ZooKeeperServerProcess implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("ZooKeeper " + version + " did not accept a session in 60 s:\n" + console());
       }
+    }
+  }
+
+  /**
+   * A session authenticated as the operator, whom the server takes for its super user: it reads every node, and
+   * digest ACL ids unmasked (ZooKeeper shows {@code user:x} to a reader without ADMIN permission on the node).
+   */
+  public ZooKeeper connectAsOperator() throws IOException, InterruptedException {
+    ZooKeeper zk = connect();
+    zk.addAuthInfo("digest", OPERATOR.getBytes(StandardCharsets.UTF_8));
+    return zk;
+  }
+
+  private static String superDigest() {
+    try {
+      return DigestAuthenticationProvider.generateDigest(OPERATOR);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
