@@ -94,7 +94,8 @@ class RealServerDataDirTest {
   /**
    * The operator's case: a log entry of the server's own dir is damaged (a flipped byte, as ZooKeeper finds with
    * "CRC check failed" and will not start); {@code recover} writes a copy, and the same release, started on that
-   * copy, serves exactly the tree zkstore and ZooKeeper 3.9.3 restore from it.
+   * copy, serves exactly the tree zkstore and ZooKeeper 3.9.3 restore from it; and so does a dir {@code import}
+   * builds from that tree's {@code export --json}.
    */
   @ParameterizedTest(name = "ZooKeeper {0}")
   @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
@@ -119,6 +120,18 @@ class RealServerDataDirTest {
       List<String> served = LiveTree.lines(server.connectAsOperator());
       assertEquals(LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported), served,
           "ZooKeeper " + version + " started from the copy recover wrote:\n" + server.console());
+    }
+    // And a migration through export --json and import: the same tree, served by the same release.
+    Path exportFile = tmp.resolve("tree.jsonl");
+    Files.write(exportFile, exported);
+    Path imported = tmp.resolve("imported");
+    Cli.Result i = Cli.run("import", exportFile.toString(), "--out", imported.toString());
+    assertEquals(0, i.code(), i.toString());
+    try (ZooKeeperServerProcess server =
+             ZooKeeperServerProcess.start(version, imported, flags(v34), tmp.resolve("console-imported"))) {
+      List<String> served = LiveTree.lines(server.connectAsOperator());
+      assertEquals(LiveTree.clientView(v34 ? withoutConfigNode(exported) : exported), served,
+          "ZooKeeper " + version + " started from the dir import built:\n" + server.console());
     }
   }
 
