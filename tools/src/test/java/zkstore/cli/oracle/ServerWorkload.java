@@ -14,6 +14,7 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.data.Stat;
+import zkstore.prep.Request;
 
 /**
  * A seeded random client workload against a running server, through ZooKeeper 3.9.3's client: creates of every
@@ -28,16 +29,27 @@ public final class ServerWorkload {
     public static final Features V3_5_ON = new Features(true, true, true);
   }
 
+  /** A request as it was sent, in zkstore's terms: by session {@code sessionId}, in the order of the server's log. */
+  public record Sent(long sessionId, Request request) {}
+
   // Mutable lists: the client's ACL check calls contains(null), which an immutable list refuses.
   private static final List<ACL> IP_ALL =
       new ArrayList<>(List.of(new ACL(ZooDefs.Perms.ALL, new Id("ip", "127.0.0.1"))));
   private static final List<ACL> WORLD_READ_WRITE =
       new ArrayList<>(List.of(new ACL(ZooDefs.Perms.READ | ZooDefs.Perms.WRITE, ZooDefs.Ids.ANYONE_ID_UNSAFE)));
+  /** A loopback range and an explicit digest id: valid, and the digest holder may do anything. */
+  private static final List<ACL> RANGE_AND_DIGEST = new ArrayList<>(List.of(
+      new ACL(ZooDefs.Perms.READ | ZooDefs.Perms.CREATE, new Id("ip", "127.0.0.0/8")),
+      new ACL(ZooDefs.Perms.ALL, new Id("digest", "someone:Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MDE="))));
+  /** Refused by the server with InvalidACL: a scheme no provider knows, an ip id that is not an address. */
+  private static final List<ACL> INVALID = new ArrayList<>(List.of(
+      new ACL(ZooDefs.Perms.ALL, new Id("nosuchscheme", "x")), new ACL(ZooDefs.Perms.READ, new Id("ip", "not-an-ip"))));
 
   private final ZooKeeperServerProcess server;
   private final Random random;
   private final Features features;
   private final List<ZooKeeper> sessions = new ArrayList<>();
+  private final List<Sent> journal = new ArrayList<>();
   /** Paths that existed when last seen; some are gone (deleted, an expired owner's ephemerals). */
   private final List<String> known = new ArrayList<>();
   private int failures;
@@ -55,10 +67,10 @@ public final class ServerWorkload {
    */
   public ZooKeeper run(int ops) throws IOException, InterruptedException, KeeperException {
     if (sessions.isEmpty()) {
-      sessions.add(server.connect());
-      sessions.add(server.connectAsOperator());
-      sessions.add(server.connect());
-      sessions.get(0).create("/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
+      sessions.add(connected(server.connect()));
+      sessions.add(connected(server.connectAsOperator()));
+      sessions.add(connected(server.connect()));
+      create(sessions.get(0), "/w", "root of the workload".getBytes(StandardCharsets.UTF_8),
           ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
       known.add("/w");
       quota("/w");
@@ -66,8 +78,9 @@ public final class ServerWorkload {
     int failuresBefore = failures;
     for (int i = 0; i < ops; i++) {
       if (i == ops / 2) {
+        journal.add(new Sent(sessions.get(2).getSessionId(), new Request.CloseSession()));
         sessions.get(2).close();
-        sessions.set(2, server.connect());
+        sessions.set(2, connected(server.connect()));
       }
       try {
         step(sessions.get(random.nextInt(sessions.size())));
@@ -89,16 +102,47 @@ public final class ServerWorkload {
   private void quota(String path) throws KeeperException, InterruptedException {
     ZooKeeper zk = sessions.get(0);
     String quotaPath = "/zookeeper/quota" + path;
-    zk.create(quotaPath, null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-    zk.create(quotaPath + "/zookeeper_limits", "count=100000,bytes=100000000".getBytes(StandardCharsets.UTF_8),
+    create(zk, quotaPath, null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+    create(zk, quotaPath + "/zookeeper_limits", "count=100000,bytes=100000000".getBytes(StandardCharsets.UTF_8),
         ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-    zk.create(quotaPath + "/zookeeper_stats", "count=0,bytes=0".getBytes(StandardCharsets.UTF_8),
+    create(zk, quotaPath + "/zookeeper_stats", "count=0,bytes=0".getBytes(StandardCharsets.UTF_8),
         ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+  }
+
+  /** The session id of the operator (the server's super user, also authenticated by its digest). */
+  public long operatorSessionId() {
+    return sessions.get(1).getSessionId();
+  }
+
+  /** What was sent so far, in the order the server logged it (one client thread, each call awaited). */
+  public List<Sent> journal() {
+    return List.copyOf(journal);
+  }
+
+  private ZooKeeper connected(ZooKeeper zk) {
+    journal.add(new Sent(zk.getSessionId(), new Request.CreateSession(zk.getSessionTimeout())));
+    return zk;
+  }
+
+  private void send(ZooKeeper zk, Request request) {
+    journal.add(new Sent(zk.getSessionId(), request));
+  }
+
+  private String create(ZooKeeper zk, String path, byte[] data, List<ACL> acl, CreateMode mode)
+      throws KeeperException, InterruptedException {
+    send(zk, JournalRequests.create(path, data, acl, mode, -1, false));
+    return zk.create(path, data, acl, mode);
   }
 
   /** Sets {@code /w}'s data and returns the zxid of that txn: every txn up to it has been applied. */
   public long mark() throws KeeperException, InterruptedException {
-    return sessions.get(0).setData("/w", "mark".getBytes(StandardCharsets.UTF_8), -1).getMzxid();
+    return setData(sessions.get(0), "/w", "mark".getBytes(StandardCharsets.UTF_8), -1).getMzxid();
+  }
+
+  private Stat setData(ZooKeeper zk, String path, byte[] data, int version)
+      throws KeeperException, InterruptedException {
+    send(zk, new Request.SetData(path, data, version));
+    return zk.setData(path, data, version);
   }
 
   private void step(ZooKeeper zk) throws KeeperException, InterruptedException {
@@ -106,48 +150,82 @@ public final class ServerWorkload {
     if (kind < 40) {
       create(zk);
     } else if (kind < 62) {
-      zk.setData(pick(), data(), random.nextInt(4) == 0 ? random.nextInt(3) : -1);
+      setData(zk, pick(), data(), random.nextInt(4) == 0 ? random.nextInt(3) : -1);
     } else if (kind < 70) {
       String p = pickBelowRoot();
-      zk.delete(p, -1);
+      int version = random.nextInt(3) == 0 ? random.nextInt(2) : -1;
+      send(zk, new Request.Delete(p, version));
+      zk.delete(p, version);
       known.remove(p);
     } else if (kind < 78) {
-      zk.setACL(pickBelowRoot(), acl(), -1);
+      String p = pickBelowRoot();
+      List<ACL> acl = acl();
+      int version = random.nextInt(3) == 0 ? random.nextInt(2) : -1;
+      send(zk, new Request.SetAcl(p, JournalRequests.acl(acl), version));
+      zk.setACL(p, acl, version);
     } else if (kind < 94) {
       multi(zk);
     } else {
       byte[] big = new byte[20_000 + random.nextInt(60_000)];
       random.nextBytes(big);
-      zk.setData(pick(), big, -1);
+      setData(zk, pick(), big, -1);
     }
   }
 
   private void create(ZooKeeper zk) throws KeeperException, InterruptedException {
     String path = pick() + "/n" + random.nextInt(40);
     CreateMode mode = mode();
+    byte[] data = data();
+    List<ACL> acl = acl();
     String created;
     if (mode.isTTL()) {
-      created = zk.create(path, data(), acl(), mode, new Stat(), 3_600_000L + random.nextInt(1000));
+      long ttl = 3_600_000L + random.nextInt(1000);
+      send(zk, JournalRequests.create(path, data, acl, mode, ttl, true));
+      created = zk.create(path, data, acl, mode, new Stat(), ttl);
     } else if (features.create2() && random.nextBoolean()) {
-      created = zk.create(path, data(), acl(), mode, new Stat());
+      send(zk, JournalRequests.create(path, data, acl, mode, -1, true));
+      created = zk.create(path, data, acl, mode, new Stat());
     } else {
-      created = zk.create(path, data(), acl(), mode);
+      created = create(zk, path, data, acl, mode);
     }
     known.add(created);
   }
 
   private void multi(ZooKeeper zk) throws KeeperException, InterruptedException {
     List<Op> ops = new ArrayList<>();
+    List<Request> sent = new ArrayList<>();
     int n = 1 + random.nextInt(4);
     for (int i = 0; i < n; i++) {
       switch (random.nextInt(4)) {
-        case 0 -> ops.add(Op.create(pick() + "/m" + random.nextInt(30), data(), ZooDefs.Ids.OPEN_ACL_UNSAFE,
-            random.nextBoolean() ? CreateMode.PERSISTENT : CreateMode.EPHEMERAL));
-        case 1 -> ops.add(Op.setData(pick(), data(), -1));
-        case 2 -> ops.add(Op.delete(pickBelowRoot(), -1));
-        default -> ops.add(Op.check(pick(), random.nextBoolean() ? -1 : random.nextInt(2)));
+        case 0 -> {
+          String path = pick() + "/m" + random.nextInt(30);
+          byte[] data = data();
+          CreateMode mode = mode();
+          long ttl = mode.isTTL() ? 600_000L + random.nextInt(1000) : -1;
+          ops.add(mode.isTTL() ? Op.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, mode, ttl)
+              : Op.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, mode));
+          sent.add(JournalRequests.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, mode, ttl, false));
+        }
+        case 1 -> {
+          String path = pick();
+          byte[] data = data();
+          ops.add(Op.setData(path, data, -1));
+          sent.add(new Request.SetData(path, data, -1));
+        }
+        case 2 -> {
+          String path = pickBelowRoot();
+          ops.add(Op.delete(path, -1));
+          sent.add(new Request.Delete(path, -1));
+        }
+        default -> {
+          String path = pick();
+          int version = random.nextBoolean() ? -1 : random.nextInt(2);
+          ops.add(Op.check(path, version));
+          sent.add(new Request.Check(path, version));
+        }
       }
     }
+    send(zk, new Request.Multi(sent));
     for (OpResult r : zk.multi(ops)) {
       if (r instanceof OpResult.CreateResult c) {
         known.add(c.getPath());
@@ -169,11 +247,13 @@ public final class ServerWorkload {
   }
 
   private List<ACL> acl() {
-    return switch (random.nextInt(6)) {
+    return switch (random.nextInt(9)) {
       case 0 -> ZooDefs.Ids.READ_ACL_UNSAFE;
       case 1 -> ZooDefs.Ids.CREATOR_ALL_ACL;
       case 2 -> IP_ALL;
       case 3 -> WORLD_READ_WRITE;
+      case 4 -> RANGE_AND_DIGEST;
+      case 5 -> INVALID;
       default -> ZooDefs.Ids.OPEN_ACL_UNSAFE;
     };
   }
