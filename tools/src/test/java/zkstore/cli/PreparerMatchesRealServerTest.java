@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import zkstore.cli.oracle.ServerWorkload;
 import zkstore.cli.oracle.ZooKeeperServerProcess;
 import zkstore.prep.ClientContext;
@@ -26,7 +27,7 @@ import zkstore.txnlog.LogEntry;
 import zkstore.txnlog.TxnLogReader;
 
 /**
- * zkstore's request preparation against a real ZooKeeper 3.9.3 server's PrepRequestProcessor: a seeded random
+ * zkstore's request preparation against a real ZooKeeper server's PrepRequestProcessor: a seeded random
  * client workload runs against the server, each request noted in zkstore's terms as it is sent; then every
  * request, given to {@link RequestPreparer} with the session, cxid and time the server logged for it, must give
  * the very bytes the server logged (header, body, digest), error txns and failed multis included.
@@ -38,15 +39,22 @@ class PreparerMatchesRealServerTest {
   @TempDir
   Path tmp;
 
-  @Test
-  void everyRequestPreparesToTheTxnTheServerLogged() throws Exception {
+  /**
+   * 3.5 to 3.8 too, with the options that give their txn forms (3.5: no digest, closeSession without its paths).
+   * Not 3.4: it refuses ip ACLs with a prefix length ("127.0.0.0/8") as InvalidACL, where later releases accept
+   * them, and zkstore prepares as 3.9 does.
+   */
+  @ParameterizedTest(name = "ZooKeeper {0}")
+  @ValueSource(strings = {"3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
+  void everyRequestPreparesToTheTxnTheServerLogged(String version) throws Exception {
+    boolean v35 = version.startsWith("3.5.");
     String fixed = System.getProperty("zkstore.seed");
     long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("PreparerMatchesRealServerTest: seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+    System.out.println("PreparerMatchesRealServerTest " + version + ": seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     List<ServerWorkload.Sent> journal;
     long operator;
-    try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start("3.9.3", dataDir,
+    try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start(version, dataDir,
         List.of("-Dzookeeper.extendedTypesEnabled=true"), tmp.resolve("console"))) {
       ServerWorkload workload = new ServerWorkload(server, seed, ServerWorkload.Features.V3_5_ON);
       workload.run(HEAVY ? 4000 : 600);
@@ -63,7 +71,8 @@ class PreparerMatchesRealServerTest {
     assertEquals(journal.size(), logged.size(), "one logged txn per request sent");
 
     long[] time = {0};
-    RequestPreparer prep = new RequestPreparer(new DataTree(), PrepOptions.DEFAULT, () -> time[0]);
+    RequestPreparer prep = new RequestPreparer(new DataTree(),
+        v35 ? new PrepOptions(true, true, false, false) : PrepOptions.DEFAULT, () -> time[0]);
     List<Id> operatorIds = List.of(LOOPBACK, new Id("super", ""),
         new Id("digest", DigestAuthenticationProvider.generateDigest(ZooKeeperServerProcess.OPERATOR)));
     int errors = 0;
@@ -83,7 +92,7 @@ class PreparerMatchesRealServerTest {
       kinds.merge(zkstore.record.OpCode.name(want.header().type())
           + (got.result().err() != 0 ? " " + got.result().err() : ""), 1, Integer::sum);
     }
-    System.out.println("PreparerMatchesRealServerTest: " + logged.size() + " txns matched: " + kinds);
+    System.out.println("PreparerMatchesRealServerTest " + version + ": " + logged.size() + " txns matched: " + kinds);
     assertTrue(errors > 0 && errors < logged.size(), errors + " of " + logged.size() + " txns failed");
   }
 
