@@ -23,18 +23,27 @@ import zkstore.record.Id;
 import zkstore.record.TxnCodec;
 import zkstore.record.TxnRecord;
 import zkstore.tree.DataTree;
+import zkstore.txnlog.Durability;
 import zkstore.txnlog.LogEntry;
+import zkstore.txnlog.LogFile;
+import zkstore.txnlog.LogFiles;
+import zkstore.txnlog.ReadOptions;
+import zkstore.txnlog.TxnLogConfig;
+import zkstore.txnlog.TxnLogWriter;
 import zkstore.txnlog.TxnLogReader;
 
 /**
- * zkstore's request preparation against a real ZooKeeper server's PrepRequestProcessor: a seeded random
- * client workload runs against the server, each request noted in zkstore's terms as it is sent; then every
- * request, given to {@link RequestPreparer} with the session, cxid and time the server logged for it, must give
- * the very bytes the server logged (header, body, digest), error txns and failed multis included.
+ * What a real ZooKeeper server logs, against zkstore. A seeded random client workload runs against the server, each
+ * request noted in zkstore's terms as it is sent. Then every request, given to {@link RequestPreparer} with the
+ * session, cxid and time the server logged for it, must give the very bytes the server logged (header, body,
+ * digest), error txns and failed multis included; and zkstore's {@link TxnLogWriter}, given the logged txns with the
+ * server's preallocation and file boundaries, must write the server's log files byte for byte.
  */
-class PreparerMatchesRealServerTest {
+class RealServerLogTest {
   private static final boolean HEAVY = Boolean.getBoolean("zkstore.test.heavy");
   private static final Id LOOPBACK = new Id("ip", "127.0.0.1");
+  /** The servers' log preallocation step (ZooKeeper's zookeeper.preAllocSize is in KiB). */
+  private static final int PREALLOC_KIB = 16;
 
   @TempDir
   Path tmp;
@@ -50,12 +59,13 @@ class PreparerMatchesRealServerTest {
     boolean v35 = version.startsWith("3.5.");
     String fixed = System.getProperty("zkstore.seed");
     long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("PreparerMatchesRealServerTest " + version + ": seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+    System.out.println("RealServerLogTest " + version + ": seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     List<ServerWorkload.Sent> journal;
     long operator;
     try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start(version, dataDir,
-        List.of("-Dzookeeper.extendedTypesEnabled=true"), tmp.resolve("console"))) {
+        List.of("-Dzookeeper.extendedTypesEnabled=true", "-Dzookeeper.snapCount=100",
+            "-Dzookeeper.preAllocSize=" + PREALLOC_KIB), tmp.resolve("console"))) {
       ServerWorkload workload = new ServerWorkload(server, seed, ServerWorkload.Features.V3_5_ON);
       workload.run(HEAVY ? 4000 : 600);
       journal = workload.journal();
@@ -92,8 +102,39 @@ class PreparerMatchesRealServerTest {
       kinds.merge(zkstore.record.OpCode.name(want.header().type())
           + (got.result().err() != 0 ? " " + got.result().err() : ""), 1, Integer::sum);
     }
-    System.out.println("PreparerMatchesRealServerTest " + version + ": " + logged.size() + " txns matched: " + kinds);
+    System.out.println("RealServerLogTest " + version + ": " + logged.size() + " txns matched: " + kinds);
+    assertWriterReproducesTheServersFiles(dataDir.resolve("version-2"), tmp.resolve("zkstore-log"));
     assertTrue(errors > 0 && errors < logged.size(), errors + " of " + logged.size() + " txns failed");
+  }
+
+  /**
+   * Appends the txns of every server log file to zkstore's writer, rolling where the server's files begin and
+   * committing each txn (the workload sends one request at a time, so the server committed one at a time), with the
+   * server's 16 KiB preallocation; the files must be the server's, zero tail included.
+   */
+  private static void assertWriterReproducesTheServersFiles(Path serverLogDir, Path ours) throws Exception {
+    List<LogFile> theirs = LogFiles.list(serverLogDir);
+    assertTrue(theirs.size() >= 2, "the server rolled its log: " + theirs);
+    try (TxnLogWriter w = TxnLogWriter.open(TxnLogConfig.inLogDir(Files.createDirectories(ours))
+        .withPreallocBytes(PREALLOC_KIB * 1024L).withDurability(Durability.NO_FORCE))) {
+      for (int f = 0; f < theirs.size(); f++) {
+        if (f > 0) {
+          w.roll();
+        }
+        try (TxnLogReader r = TxnLogReader.ofFiles(List.of(theirs.get(f)), 0, ReadOptions.defaults())) {
+          for (LogEntry e : r) {
+            w.append(e.record());
+            w.commit();
+          }
+        }
+      }
+    }
+    List<LogFile> mine = LogFiles.list(ours);
+    assertEquals(theirs.stream().map(LogFile::name).toList(), mine.stream().map(LogFile::name).toList());
+    for (int f = 0; f < theirs.size(); f++) {
+      assertArrayEquals(Files.readAllBytes(theirs.get(f).path()), Files.readAllBytes(mine.get(f).path()),
+          theirs.get(f).name());
+    }
   }
 
   /**
