@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import zkstore.jute.FormatException;
+import zkstore.jute.JuteMaxBuffer;
 
 /**
  * Reads and verifies snapshot files of every layout ZooKeeper 3.4 to 3.9 writes, plain, {@code .gz} or
@@ -26,6 +27,11 @@ public final class SnapshotReader {
 
   public SnapshotReader(SnapshotReadOptions options) {
     this.options = options;
+  }
+
+  /** A reader of the files of a ZooKeeper that ran with {@code limits} (its jute.maxbuffer settings). */
+  public static SnapshotReader withLimits(JuteMaxBuffer limits) {
+    return new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits));
   }
 
   /** Reads a snapshot file; the codec comes from its name's last dot-component, the zxid from its name (-1 if none). */

@@ -56,7 +56,7 @@ class CompressedLengthMemoryTest {
       Path file = Path.of(args[0]);
       JuteMaxBuffer limits = JuteMaxBuffer.of(1 << 30);
       try {
-        new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits)).verify(file);
+        SnapshotReader.withLimits(limits).verify(file);
         System.out.println("reader: read it");
       } catch (FormatException e) {
         System.out.println("reader: " + (e.truncated() ? "truncated: " : "invalid: ") + e.getMessage());

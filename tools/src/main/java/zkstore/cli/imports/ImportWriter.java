@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import zkstore.cli.datadir.DataDirLayout;
 import zkstore.cli.source.NodeView;
 import zkstore.jute.JuteMaxBuffer;
-import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.SnapshotWriteResult;
 import zkstore.snapshot.SnapshotWriter;
@@ -27,7 +26,7 @@ public final class ImportWriter {
     try {
       SnapshotWriteResult raw = new SnapshotWriter().write(staging, new ImportSource(nodes, sessionTimeoutMs));
       TreeSnapshots.Loaded loaded = TreeSnapshots.load(raw.file().path(),
-          new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits)), TreeOptions.DEFAULT);
+          SnapshotReader.withLimits(limits), TreeOptions.DEFAULT);
       return TreeSnapshots.write(out.snapDir(), loaded.tree(), new SnapshotWriter());
     } finally {
       try (var s = Files.list(staging)) {

@@ -19,7 +19,6 @@ import zkstore.jute.FormatException;
 import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.SnapshotSink;
 import zkstore.snapshot.TreeSnapshots;
@@ -41,7 +40,7 @@ public final class DataDirRecovery {
   private DataDirRecovery(DataDirLayout in, JuteMaxBuffer limits) {
     this.in = in;
     this.limits = limits;
-    this.snapshots = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits));
+    this.snapshots = SnapshotReader.withLimits(limits);
   }
 
   /**

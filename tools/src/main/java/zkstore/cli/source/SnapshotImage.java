@@ -12,7 +12,6 @@ import zkstore.jute.JuteMaxBuffer;
 import zkstore.record.Acl;
 import zkstore.record.StatPersisted;
 import zkstore.snapshot.SnapshotNode;
-import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.snapshot.SnapshotSink;
@@ -29,7 +28,7 @@ public record SnapshotImage(Path file, SnapshotReadResult result, TreeImage tree
     Map<Long, Integer> sessions = new java.util.LinkedHashMap<>();
     Map<Long, List<Acl>> acls = new HashMap<>();
     List<Object[]> raw = new ArrayList<>();
-    SnapshotReadResult result = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits)).read(file,
+    SnapshotReadResult result = SnapshotReader.withLimits(limits).read(file,
         new SnapshotSink() {
       @Override
       public void session(long id, int timeoutMs) {

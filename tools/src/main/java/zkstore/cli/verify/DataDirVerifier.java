@@ -22,7 +22,6 @@ import zkstore.jute.JuteMaxBuffer;
 import zkstore.snapshot.EpochFile;
 import zkstore.snapshot.SnapshotFile;
 import zkstore.snapshot.SnapshotFiles;
-import zkstore.snapshot.SnapshotReadOptions;
 import zkstore.snapshot.SnapshotReadResult;
 import zkstore.snapshot.SnapshotReader;
 import zkstore.txnlog.LogFormat;
@@ -110,7 +109,7 @@ public final class DataDirVerifier {
     for (LogReading.LogRef ref : logs) {
       tasks.add(new FileTasks.Task<>(() -> checkLog(ref), ref.size() * (deep ? SNAPSHOT_COST : 1)));
     }
-    SnapshotReader reader = new SnapshotReader(SnapshotReadOptions.DEFAULT.withLimits(limits));
+    SnapshotReader reader = SnapshotReader.withLimits(limits);
     for (SnapshotFile f : snapshots) {
       long size = java.nio.file.Files.size(f.path());
       tasks.add(new FileTasks.Task<>(() -> checkSnapshot(reader, f, size), size * SNAPSHOT_COST));
