@@ -29,6 +29,7 @@ public final class ZooKeeperServerProcess implements AutoCloseable {
   private final Process process;
   private final Path output;
   private final int port;
+  private final List<ZooKeeper> clients = new ArrayList<>();
 
   private ZooKeeperServerProcess(String version, Process process, Path output, int port) {
     this.version = version;
@@ -98,28 +99,30 @@ public final class ZooKeeperServerProcess implements AutoCloseable {
     }
   }
 
-  /** A client session (ZooKeeper 3.9.3's client), connected before it is returned. */
+  /**
+   * A client session (ZooKeeper 3.9.3's client), connected before it is returned. One client is made and left to
+   * retry on its own: a client given up and replaced could leave a session, and its createSession and closeSession
+   * txns, in the server's log.
+   */
   public ZooKeeper connect() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (true) {
+    CountDownLatch connected = new CountDownLatch(1);
+    ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
+      if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+        connected.countDown();
+      }
+    });
+    clients.add(zk);
+    while (!connected.await(200, TimeUnit.MILLISECONDS)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("ZooKeeper " + version + " exited with " + process.exitValue() + ":\n"
             + console());
       }
-      CountDownLatch connected = new CountDownLatch(1);
-      ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
-        if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-          connected.countDown();
-        }
-      });
-      if (connected.await(2, TimeUnit.SECONDS)) {
-        return zk;
-      }
-      zk.close();
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("ZooKeeper " + version + " did not accept a session in 60 s:\n" + console());
       }
     }
+    return zk;
   }
 
   /**
@@ -151,8 +154,15 @@ public final class ZooKeeperServerProcess implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * Kills the server, then stops the clients {@link #connect()} opened without a word to the server (a close would
+   * try to send closeSession and wait out a reconnect), so their threads do not go on reconnecting in the test JVM.
+   */
   @Override
   public void close() throws InterruptedException {
     kill();
+    for (ZooKeeper zk : clients) {
+      zk.getTestable().injectSessionExpiration();
+    }
   }
 }
