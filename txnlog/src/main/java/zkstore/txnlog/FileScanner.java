@@ -140,7 +140,7 @@ final class FileScanner implements Closeable {
       if (eor != LogFormat.END_OF_RECORD) {
         return fail(o, "end-of-record byte", hex8(LogFormat.END_OF_RECORD), hex8(eor));
       }
-      long actual = streamedAdler(o + LogFormat.FRAME_PREFIX, len);
+      long actual = FileAdler32.of(window.channel(), o + LogFormat.FRAME_PREFIX, len);
       if (actual != checksum && actual != -1) { // -1: the file shrank, and the read below sees the zeros
         return checksumMismatch(o, actual, checksum);
       }
@@ -174,7 +174,8 @@ final class FileScanner implements Closeable {
     if ((checksum >>> 32) != 0 || payloadAt + len + 1 > size) {
       return false;
     }
-    return byteAt(payloadAt + len) == LogFormat.END_OF_RECORD && streamedAdler(payloadAt, len) == checksum;
+    return byteAt(payloadAt + len) == LogFormat.END_OF_RECORD
+        && FileAdler32.of(window.channel(), payloadAt, len) == checksum;
   }
 
   private boolean checksumMismatch(long o, long actual, long stored) throws IOException {
@@ -186,25 +187,6 @@ final class FileScanner implements Closeable {
   private byte byteAt(long at) throws IOException {
     ByteBuffer one = ByteBuffer.allocate(1);
     return window.read(at, one) == 1 ? one.get(0) : 0;
-  }
-
-  /**
-   * The Adler32 of the {@code len} file bytes at {@code from}, read in blocks without holding them; -1 if the
-   * file ends first (no Adler32 is negative).
-   */
-  private long streamedAdler(long from, int len) throws IOException {
-    Adler32 sum = new Adler32();
-    ByteBuffer chunk = ByteBuffer.allocate(ZERO_BLOCK);
-    for (long at = from; at < from + len; ) {
-      chunk.clear().limit((int) Math.min(ZERO_BLOCK, from + len - at));
-      int n = window.read(at, chunk);
-      if (n <= 0) {
-        return -1;
-      }
-      sum.update(chunk.array(), 0, n);
-      at += n;
-    }
-    return sum.getValue();
   }
 
   private long adler(ByteBuffer b, int from, int len) {

@@ -46,6 +46,11 @@ final class ReadWindow implements Closeable {
    * Reads file bytes from {@code offset} on into {@code dst} and returns how many were read: fewer than
    * {@code dst} has room for only at the end of the file as it is now.
    */
+  /** The file, for reads by position that bypass the buffer. */
+  FileChannel channel() {
+    return channel;
+  }
+
   int read(long offset, ByteBuffer dst) throws IOException {
     int start = dst.position();
     long at = offset;

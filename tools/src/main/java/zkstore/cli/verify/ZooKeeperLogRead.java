@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.zip.Adler32;
 import zkstore.jute.FormatException;
 import zkstore.record.TxnCodec;
+import zkstore.txnlog.FileAdler32;
 import zkstore.txnlog.LogFormat;
 
 /**
@@ -143,24 +144,15 @@ final class ZooKeeperLogRead {
    */
   private End checkAhead(FileChannel ahead, long offset, long checksum, int len) throws IOException {
     long payloadAt = offset + LogFormat.FRAME_PREFIX;
-    ByteBuffer chunk = ByteBuffer.allocate(BUFFER_BYTES);
-    chunk.limit(1);
-    ahead.read(chunk, payloadAt + len);
-    byte eor = chunk.get(0);
+    ByteBuffer one = ByteBuffer.allocate(1);
+    ahead.read(one, payloadAt + len);
+    byte eor = one.get(0);
     if (eor != LogFormat.END_OF_RECORD) {
       return partial(offset, eor);
     }
-    adler.reset();
-    for (long at = payloadAt; at < payloadAt + len; ) {
-      chunk.clear().limit((int) Math.min(BUFFER_BYTES, payloadAt + len - at));
-      int n = ahead.read(chunk, at);
-      if (n <= 0) {
-        return null; // the file shrank: the read below meets its end as ZooKeeper would
-      }
-      adler.update(chunk.array(), 0, n);
-      at += n;
-    }
-    return adler.getValue() != checksum ? new Fatal(offset, "CRC check failed") : null;
+    long actual = FileAdler32.of(ahead, payloadAt, len);
+    // -1: the file shrank, and the read that follows meets its end as ZooKeeper would.
+    return actual != -1 && actual != checksum ? new Fatal(offset, "CRC check failed") : null;
   }
 
   private static Partial partial(long offset, byte eor) {
