@@ -19,6 +19,7 @@ import zkstore.cli.oracle.Scenarios;
 import zkstore.cli.oracle.ServerWorkload;
 import zkstore.cli.oracle.ZkOracle;
 import zkstore.cli.oracle.ZooKeeperServerProcess;
+import zkstore.oracle.TestSeed;
 
 /**
  * The tools on data dirs that real ZooKeeper 3.4 to 3.9 servers wrote: each release runs standalone in a child JVM
@@ -40,7 +41,7 @@ class RealServerDataDirTest {
     assertTrue(ZooKeeperServerProcess.available(version),
         "no jar of ZooKeeper " + version + " in " + ZooKeeperServerProcess.JARS.toAbsolutePath()
             + " (the tools module's build copies it there before the tests)");
-    long seed = seed(version);
+    long seed = TestSeed.resolve("RealServerDataDirTest " + version);
     boolean v34 = version.startsWith("3.4.");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     List<String> live;
@@ -100,7 +101,7 @@ class RealServerDataDirTest {
   @ParameterizedTest(name = "ZooKeeper {0}")
   @ValueSource(strings = {"3.4.14", "3.5.10", "3.6.4", "3.7.2", "3.8.4", "3.9.3"})
   void theServerStartsFromTheCopyRecoverWrites(String version) throws Exception {
-    long seed = seed(version);
+    long seed = TestSeed.resolve("RealServerDataDirTest " + version);
     boolean v34 = version.startsWith("3.4.");
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     try (ZooKeeperServerProcess server = ZooKeeperServerProcess.start(version, dataDir, flags(v34), tmp.resolve("console"))) {
@@ -190,14 +191,6 @@ class RealServerDataDirTest {
     StringBuilder b = new StringBuilder();
     s.codePoints().forEach(c -> b.append(c >= 0x20 && c < 0x7f ? Character.toString(c) : String.format("\\u%04x", c)));
     return b.toString();
-  }
-
-  private static long seed(String version) {
-    String fixed = System.getProperty("zkstore.seed");
-    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("RealServerDataDirTest " + version + ": seed " + seed
-        + " (re-run with -Dzkstore.seed=" + seed + ")");
-    return seed;
   }
 
   /** A snapshot every few dozen txns, log files grown in 16 KiB steps, TTL nodes allowed from 3.5 on. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import zkstore.cli.oracle.ServerWorkload;
 import zkstore.cli.oracle.ZooKeeperServerProcess;
+import zkstore.oracle.TestSeed;
 import zkstore.prep.ClientContext;
 import zkstore.prep.PrepOptions;
 import zkstore.prep.Prepared;
@@ -52,9 +53,7 @@ class RealServerLogTest {
   private record Run(List<ServerWorkload.Sent> journal, long operator, Path logDir, List<TxnRecord> logged) {}
 
   private Run runWorkload(String version, int ops) throws Exception {
-    String fixed = System.getProperty("zkstore.seed");
-    long seed = fixed != null ? Long.parseLong(fixed) : System.nanoTime();
-    System.out.println("RealServerLogTest " + version + ": seed " + seed + " (re-run with -Dzkstore.seed=" + seed + ")");
+    long seed = TestSeed.resolve("RealServerLogTest " + version);
     Path dataDir = Files.createDirectories(tmp.resolve("data"));
     List<ServerWorkload.Sent> journal;
     long operator;
