@@ -68,6 +68,11 @@ class RecoverTest {
     Path expected = DirCopy.copy(src, tmp.resolve("expected"));
     Files.delete(expected.resolve("version-2/log.d"));
     assertEquals(ZkOracle.restoredTree(expected), ZkOracle.restoredTree(out));
+    Cli.Result verify = Cli.run("verify", out.toString());
+    assertEquals(0, verify.code(), "the copy has no gap in its log history:\n" + verify);
+    assertTrue(r.out().contains("log.d: left out: its entries lie before the gap in the log history that ends at"
+        + " zxid 0x18"), r.toString());
+    assertTrue(r.out().contains("snapshot.c: left out: verifies, but lies before the gap"), r.toString());
   }
 
   @Test

@@ -209,9 +209,15 @@ public final class DataDirRecovery {
   private void write(DataDirLayout out, DataTree tree, List<SnapshotFile> valid, List<Kept> kept, long r)
       throws IOException {
     boolean haveR = false;
+    long gapEnd = lastMissingZxid(kept);
+    String beforeGap = gapEnd < 0 ? null
+        : "before the gap in the log history that ends at zxid 0x" + Long.toHexString(gapEnd)
+            + ", so no log leads from it to the recovered state";
     for (SnapshotFile f : valid) {
       String name = f.path().getFileName().toString();
-      if (f.zxid() <= r) {
+      if (f.zxid() < gapEnd) {
+        report.files.add(new RecoveryReport.FileAction(name, "left out: verifies, but lies " + beforeGap));
+      } else if (f.zxid() <= r) {
         Files.copy(f.path(), out.snapDir().resolve(name));
         report.files.add(new RecoveryReport.FileAction(name, "copied (verified)"));
         haveR |= f.zxid() == r;
@@ -230,6 +236,11 @@ public final class DataDirRecovery {
         report.files.add(new RecoveryReport.FileAction(name, "left out: no entry kept" + (k.damage == null ? "" : "; " + k.damage)));
         continue;
       }
+      if (k.last <= gapEnd) {
+        report.files.add(new RecoveryReport.FileAction(name, "left out: its entries lie " + beforeGap
+            + (k.damage == null ? "" : "; " + k.damage)));
+        continue;
+      }
       boolean whole = !k.damaged && k.damage == null && k.last <= r && k.end >= 0;
       copyPrefix(k.ref.path(), out.logDir().resolve(name), whole ? k.ref.size() : k.end);
       report.files.add(new RecoveryReport.FileAction(name, whole ? "copied"
@@ -240,6 +251,27 @@ public final class DataDirRecovery {
     if (epochs != null) {
       report.files.add(new RecoveryReport.FileAction("epoch files", epochs));
     }
+  }
+
+  /**
+   * The last zxid missing from the kept entries, read in file order, or -1 when they follow each other. A gap can
+   * only lie at or below the start snapshot (above it the replay stops): a corrupt entry there loses the rest of
+   * its file, whose effect the snapshot keeps. The snapshots and logs before the gap lead nowhere, so the copy leaves
+   * them out rather than hand ZooKeeper (which would start anyway) and verify a history with a hole in it.
+   */
+  private static long lastMissingZxid(List<Kept> kept) {
+    long gapEnd = -1;
+    long previous = -1;
+    for (Kept k : kept) {
+      if (k.count == 0) {
+        continue;
+      }
+      if (previous >= 0 && k.first > previous + 1 && !follows(previous, k.first)) {
+        gapEnd = k.first - 1;
+      }
+      previous = k.last;
+    }
+    return gapEnd;
   }
 
   private static void copyPrefix(Path src, Path dst, long bytes) throws IOException {
